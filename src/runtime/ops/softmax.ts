@@ -1,0 +1,108 @@
+/**
+ * Softmax, masking and cross-entropy: the steps between attention scores and weights, and
+ * the training loss. Softmax and cross-entropy each have one fused, carefully tested backward.
+ */
+import { makeResult, gradOf } from '../autograd.ts';
+import { Tensor, ShapeError, shapeStr } from '../tensor.ts';
+
+function lastDim(op: string, a: Tensor): number {
+  if (a.rank < 1 || a.shape[a.rank - 1] === 0) throw new ShapeError(`${op}: needs a non-empty last dim, got ${shapeStr(a.shape)}`);
+  return a.shape[a.rank - 1];
+}
+
+/**
+ * Softmax over the last dim, stabilised by subtracting each row's max. A row that is
+ * entirely -Infinity (every key masked) gives zeros rather than NaN.
+ */
+export function softmax(a: Tensor): Tensor {
+  const n = lastDim('softmax', a);
+  const rows = a.size / n;
+  const out = new Float32Array(a.size);
+  for (let r = 0; r < rows; r++) {
+    const o = r * n;
+    let max = -Infinity;
+    for (let j = 0; j < n; j++) if (a.data[o + j] > max) max = a.data[o + j];
+    if (max === -Infinity) continue;
+    let total = 0;
+    for (let j = 0; j < n; j++) {
+      const e = Math.exp(a.data[o + j] - max);
+      out[o + j] = e;
+      total += e;
+    }
+    for (let j = 0; j < n; j++) out[o + j] /= total;
+  }
+  return makeResult('softmax', out, a.shape, [a], (g) => {
+    // dx_j = y_j (g_j - sum_k g_k y_k)
+    const ga = gradOf(a);
+    for (let r = 0; r < rows; r++) {
+      const o = r * n;
+      let dot = 0;
+      for (let j = 0; j < n; j++) dot += g[o + j] * out[o + j];
+      for (let j = 0; j < n; j++) ga[o + j] += out[o + j] * (g[o + j] - dot);
+    }
+  });
+}
+
+/**
+ * Sets the positions where `blocked` is non-zero to -Infinity (so softmax gives them zero
+ * weight). `blocked` has the shape of the last two dims of `a` and is shared across the rest.
+ */
+export function maskFill(a: Tensor, blocked: Uint8Array): Tensor {
+  if (blocked.length === 0 || a.size % blocked.length !== 0) {
+    throw new ShapeError(`maskFill: mask of ${blocked.length} entries does not tile ${shapeStr(a.shape)}`);
+  }
+  const m = blocked.length;
+  const out = a.data.slice();
+  for (let i = 0; i < out.length; i++) if (blocked[i % m]) out[i] = -Infinity;
+  return makeResult('maskFill', out, a.shape, [a], (g) => {
+    const ga = gradOf(a);
+    for (let i = 0; i < g.length; i++) if (!blocked[i % m]) ga[i] += g[i];
+  });
+}
+
+/**
+ * Mean cross-entropy of logits (N, V) against integer targets; targets equal to
+ * `ignoreIndex` (unmasked positions in masked-LM, padding) count neither in the sum nor
+ * in the mean. Fused log-softmax so the gradient is softmax - onehot, computed stably.
+ */
+export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, ignoreIndex = -100): Tensor {
+  const [N, V] = logits.dims2('crossEntropy');
+  if (targets.length !== N) {
+    throw new ShapeError(`crossEntropy: ${targets.length} targets for logits ${shapeStr(logits.shape)}`);
+  }
+  const probs = new Float32Array(N * V);
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < N; i++) {
+    const t = targets[i];
+    if (t === ignoreIndex) continue;
+    if (!Number.isInteger(t) || t < 0 || t >= V) throw new RangeError(`crossEntropy: target ${t} at row ${i} is outside 0..${V - 1}`);
+    const o = i * V;
+    let max = -Infinity;
+    for (let j = 0; j < V; j++) if (logits.data[o + j] > max) max = logits.data[o + j];
+    let z = 0;
+    for (let j = 0; j < V; j++) {
+      const e = Math.exp(logits.data[o + j] - max);
+      probs[o + j] = e;
+      z += e;
+    }
+    for (let j = 0; j < V; j++) probs[o + j] /= z;
+    total += Math.log(z) + max - logits.data[o + t];
+    count++;
+  }
+  // With every target ignored the loss is 0 with zero gradient (PyTorch gives NaN; a silent
+  // NaN would poison the optimiser state).
+  const loss = count > 0 ? total / count : 0;
+  return makeResult('crossEntropy', Float32Array.of(loss), [], [logits], (g) => {
+    if (count === 0) return;
+    const gl = gradOf(logits);
+    const s = g[0] / count;
+    for (let i = 0; i < N; i++) {
+      const t = targets[i];
+      if (t === ignoreIndex) continue;
+      const o = i * V;
+      for (let j = 0; j < V; j++) gl[o + j] += s * probs[o + j];
+      gl[o + t] -= s;
+    }
+  });
+}
