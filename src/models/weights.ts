@@ -149,3 +149,26 @@ export function countParameters(tree: unknown): number {
   for (const t of namedTensors(tree).values()) n += t.size;
   return n;
 }
+
+/**
+ * Copies values from `source` (name -> tensor, e.g. a parsed safetensors file) into the
+ * tensors of a weight tree with the same dotted names. Every tree tensor must be present
+ * with the same shape; names the tree does not have are reported too, so a checkpoint
+ * saved by another config cannot load half-way.
+ */
+export function assignNamedTensors(tree: unknown, source: ReadonlyMap<string, Tensor>): void {
+  const target = namedTensors(tree);
+  const missing = [...target.keys()].filter((k) => !source.has(k));
+  const extra = [...source.keys()].filter((k) => !target.has(k));
+  if (missing.length > 0 || extra.length > 0) {
+    const list = (xs: string[]) => xs.slice(0, 5).join(', ') + (xs.length > 5 ? `, ... (${xs.length})` : '');
+    throw new Error(`weights: ${missing.length ? `missing ${list(missing)}` : ''}${missing.length && extra.length ? '; ' : ''}${extra.length ? `unexpected ${list(extra)}` : ''}`);
+  }
+  for (const [name, t] of target) {
+    const s = source.get(name) as Tensor;
+    if (s.size !== t.size || s.shape.some((d, i) => d !== t.shape[i])) {
+      throw new Error(`weights: ${name} is (${s.shape.join(', ')}) in the file but (${t.shape.join(', ')}) in the model`);
+    }
+    t.data.set(s.data);
+  }
+}
