@@ -113,8 +113,9 @@ export function initTransformer(cfg: TransformerConfig, rng: Rng, opts: InitOpti
   if (cfg.embeddingNorm) w.embeddingNorm = initNorm(cfg, d);
   if (cfg.finalNorm) w.finalNorm = initNorm(cfg, d);
   if (cfg.lmHead === 'separate') w.lmHead = normalParam([cfg.vocabSize, d], std, rng);
-  if (cfg.lmHead !== 'none') w.lmHeadBias = constParam([cfg.vocabSize], 0);
   if (cfg.mlmTransform) {
+    // BERT's decoder has its own output bias; GPT-2 and Llama heads have none.
+    w.lmHeadBias = constParam([cfg.vocabSize], 0);
     w.mlmDense = normalParam([d, d], std, rng);
     w.mlmDenseBias = constParam([d], 0);
     w.mlmNorm = initNorm(cfg, d);
