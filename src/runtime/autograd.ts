@@ -96,16 +96,29 @@ export function backward(root: Tensor, seed?: Float32Array): void {
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
+    if (node.backwardFn === freed && node.grad) {
+      // Without this the freed node would pass for a leaf and every parameter behind it would
+      // silently get no gradient (PyTorch raises here too, short of retain_graph).
+      throw new Error(
+        `backward: ${node} belongs to a graph that an earlier backward() already freed; ` +
+          'recompute it inside this step, or detach() it if no gradient should flow through it',
+      );
+    }
     if (node.backwardFn && node.grad) node.backwardFn();
   }
   // Free intermediate gradients and links so a training step does not keep the graph alive.
   for (const node of order) {
     if (node.backwardFn) {
       node.grad = null;
-      node.backwardFn = null;
+      node.backwardFn = freed;
       node.parents = [];
     }
   }
+}
+
+/** Marks a non-leaf whose graph was freed, so a second backward through it fails loudly. */
+function freed(): void {
+  throw new Error('backward: graph already freed');
 }
 
 /** Clears the gradients of parameters before the next step. */

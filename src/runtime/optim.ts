@@ -33,7 +33,12 @@ export class AdamW {
   readonly params: readonly Tensor[];
   private readonly m: Float32Array[];
   private readonly v: Float32Array[];
-  private t = 0;
+  /**
+   * Updates taken per parameter, for bias correction. Per parameter, as in torch.optim.AdamW:
+   * a parameter whose grad is null (unused this step) neither moves nor ages, so its first
+   * real update is not shrunk by a bias correction meant for a long-running moment.
+   */
+  private readonly steps: number[];
   private readonly cfg: Required<AdamWConfig>;
   private readonly decays: boolean[];
 
@@ -43,18 +48,19 @@ export class AdamW {
     this.cfg = { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, ...cfg };
     this.m = params.map((p) => new Float32Array(p.size));
     this.v = params.map((p) => new Float32Array(p.size));
+    this.steps = params.map(() => 0);
     this.decays = params.map(decay);
   }
 
   /** One update with learning rate lr (defaults to the configured peak). */
   step(lr = this.cfg.lr): void {
-    this.t++;
     const { beta1, beta2, eps, weightDecay } = this.cfg;
-    const bc1 = 1 - Math.pow(beta1, this.t);
-    const bc2 = 1 - Math.pow(beta2, this.t);
     this.params.forEach((p, idx) => {
       const g = p.grad;
       if (!g) return;
+      const t = ++this.steps[idx];
+      const bc1 = 1 - Math.pow(beta1, t);
+      const bc2 = 1 - Math.pow(beta2, t);
       const m = this.m[idx];
       const v = this.v[idx];
       const wd = this.decays[idx] ? weightDecay : 0;
@@ -68,13 +74,15 @@ export class AdamW {
   }
 
   /** Optimiser state for checkpoints, so an interrupted run resumes exactly. */
-  state(): { t: number; m: Float32Array[]; v: Float32Array[] } {
-    return { t: this.t, m: this.m, v: this.v };
+  state(): { steps: number[]; m: Float32Array[]; v: Float32Array[] } {
+    return { steps: [...this.steps], m: this.m, v: this.v };
   }
 
-  loadState(s: { t: number; m: Float32Array[]; v: Float32Array[] }): void {
-    if (s.m.length !== this.m.length) throw new Error('AdamW.loadState: parameter count differs');
-    this.t = s.t;
+  loadState(s: { steps: readonly number[]; m: Float32Array[]; v: Float32Array[] }): void {
+    if (s.m.length !== this.m.length || s.steps.length !== this.steps.length) {
+      throw new Error('AdamW.loadState: parameter count differs');
+    }
+    s.steps.forEach((n, i) => (this.steps[i] = n));
     s.m.forEach((a, i) => this.m[i].set(a));
     s.v.forEach((a, i) => this.v[i].set(a));
   }

@@ -6,15 +6,17 @@ import { makeResult, gradOf } from '../autograd.ts';
 import { gemm } from '../gemm.ts';
 import { Tensor, ShapeError, shapeStr } from '../tensor.ts';
 
-function rowsCols(op: string, t: Tensor): [number, number] {
-  if (t.rank !== 2) throw new ShapeError(`${op}: expected a matrix, got ${shapeStr(t.shape)}`);
-  return [t.shape[0], t.shape[1]];
+/** Checks that both operands are matrices; the error names both shapes, as every shape error does. */
+function matrices(op: string, a: Tensor, b: Tensor): [number, number, number, number] {
+  if (a.rank !== 2 || b.rank !== 2) {
+    throw new ShapeError(`${op}: ${shapeStr(a.shape)} and ${shapeStr(b.shape)}: expected two matrices`);
+  }
+  return [a.shape[0], a.shape[1], b.shape[0], b.shape[1]];
 }
 
 /** (M, K) @ (K, N) -> (M, N). */
 export function matmul(a: Tensor, b: Tensor): Tensor {
-  const [M, K] = rowsCols('matmul', a);
-  const [K2, N] = rowsCols('matmul', b);
+  const [M, K, K2, N] = matrices('matmul', a, b);
   if (K !== K2) throw new ShapeError(`matmul: ${shapeStr(a.shape)} x ${shapeStr(b.shape)}: inner dims differ`);
   const out = new Float32Array(M * N);
   gemm(a.data, b.data, out, M, K, N);
@@ -26,8 +28,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 
 /** (M, K) @ (N, K)^T -> (M, N): scores Q K^T, and x W^T for nn.Linear-layout weights. */
 export function matmulT(a: Tensor, b: Tensor): Tensor {
-  const [M, K] = rowsCols('matmulT', a);
-  const [N, K2] = rowsCols('matmulT', b);
+  const [M, K, N, K2] = matrices('matmulT', a, b);
   if (K !== K2) throw new ShapeError(`matmulT: ${shapeStr(a.shape)} x ${shapeStr(b.shape)}^T: inner dims differ`);
   const out = new Float32Array(M * N);
   gemm(a.data, b.data, out, M, K, N, false, true);
@@ -42,8 +43,7 @@ export function matmulT(a: Tensor, b: Tensor): Tensor {
  * over memory in the graph.
  */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor): Tensor {
-  const [M, K] = rowsCols('linear', x);
-  const [N, K2] = rowsCols('linear', weight);
+  const [M, K, N, K2] = matrices('linear', x, weight);
   if (K !== K2) {
     throw new ShapeError(`linear: input ${shapeStr(x.shape)} does not fit weight ${shapeStr(weight.shape)} (out, in)`);
   }
@@ -66,7 +66,7 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor): Tensor {
 
 /** Transpose of a matrix. */
 export function transpose(a: Tensor): Tensor {
-  const [R, C] = rowsCols('transpose', a);
+  const [R, C] = a.dims2('transpose');
   const out = new Float32Array(R * C);
   for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) out[j * R + i] = a.data[i * C + j];
   return makeResult('transpose', out, [C, R], [a], (g) => {

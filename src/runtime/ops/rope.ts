@@ -19,9 +19,13 @@ function ropeTable(positions: number, dHead: number, theta: number): { cos: Floa
   const sin = new Float32Array(positions * half);
   for (let p = 0; p < positions; p++) {
     for (let i = 0; i < half; i++) {
-      // Angles in float32 like the reference implementations, then cos/sin in double.
-      const invFreq = Math.fround(1 / Math.pow(theta, (2 * i) / dHead));
-      const angle = Math.fround(p * invFreq);
+      // Rounded to float32 at each step exactly as Hugging Face's torch code does
+      // (exponent, then theta^exponent, then its reciprocal; then position * invFreq). Rounding
+      // only once, in double, differs by an ulp for many i, which position 4000 magnifies to
+      // ~1e-4 of angle. cos/sin then in double.
+      const f = Math.fround;
+      const invFreq = f(1 / f(Math.pow(theta, f((2 * i) / dHead))));
+      const angle = f(p * invFreq);
       cos[p * half + i] = Math.cos(angle);
       sin[p * half + i] = Math.sin(angle);
     }
@@ -40,14 +44,24 @@ export function rope(x: Tensor, nHeads: number, positions: ArrayLike<number>, th
   if (!Number.isInteger(dHead) || dHead % 2 !== 0) {
     throw new ShapeError(`rope: width ${C} of ${shapeStr(x.shape)} is not ${nHeads} heads of an even size`);
   }
-  if (positions.length !== R) throw new ShapeError(`rope: ${positions.length} positions for ${R} rows`);
+  if (positions.length !== R) {
+    throw new ShapeError(`rope: ${positions.length} positions for ${R} rows of ${shapeStr(x.shape)}`);
+  }
+  // Our own copy: the backward runs later, and callers reuse position buffers.
+  const pos = Int32Array.from(positions);
   let maxPos = 0;
-  for (let r = 0; r < R; r++) maxPos = Math.max(maxPos, positions[r]);
+  for (let r = 0; r < R; r++) {
+    // A negative or fractional position would index outside the cos/sin table and give NaN.
+    if (!Number.isInteger(positions[r]) || positions[r] < 0) {
+      throw new RangeError(`rope: position ${positions[r]} at row ${r} is not a non-negative integer`);
+    }
+    maxPos = Math.max(maxPos, pos[r]);
+  }
   const { cos, sin } = ropeTable(maxPos + 1, dHead, theta);
   const half = dHead / 2;
   const rotate = (src: Float32Array, dst: Float32Array, sign: number, accumulate: boolean): void => {
     for (let r = 0; r < R; r++) {
-      const t = positions[r] * half;
+      const t = pos[r] * half;
       for (let h = 0; h < nHeads; h++) {
         const o = r * C + h * dHead;
         for (let i = 0; i < half; i++) {

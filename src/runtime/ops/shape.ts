@@ -104,6 +104,8 @@ export function concatCols(parts: readonly Tensor[]): Tensor {
 export function embedding(table: Tensor, ids: ArrayLike<number>): Tensor {
   const [V, D] = table.dims2('embedding');
   const n = ids.length;
+  // Our own copy: the backward runs later, and callers reuse id buffers.
+  const rows = Int32Array.from(ids);
   const out = new Float32Array(n * D);
   for (let i = 0; i < n; i++) {
     const id = ids[i];
@@ -115,7 +117,7 @@ export function embedding(table: Tensor, ids: ArrayLike<number>): Tensor {
   return makeResult('embedding', out, [n, D], [table], (g) => {
     const gt = gradOf(table);
     for (let i = 0; i < n; i++) {
-      const base = ids[i] * D;
+      const base = rows[i] * D;
       for (let j = 0; j < D; j++) gt[base + j] += g[i * D + j];
     }
   });

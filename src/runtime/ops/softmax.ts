@@ -45,18 +45,29 @@ export function softmax(a: Tensor): Tensor {
 
 /**
  * Sets the positions where `blocked` is non-zero to -Infinity (so softmax gives them zero
- * weight). `blocked` has the shape of the last two dims of `a` and is shared across the rest.
+ * weight). `blocked` covers some trailing dims of `a` and repeats across the rest: usually
+ * the last two, a (T, S) mask over the scores; or just the last, a key-padding mask shared by
+ * every query. Any other length is an error, because a mask that merely divides the size
+ * would tile silently into the wrong pattern.
  */
-export function maskFill(a: Tensor, blocked: Uint8Array): Tensor {
-  if (blocked.length === 0 || a.size % blocked.length !== 0) {
-    throw new ShapeError(`maskFill: mask of ${blocked.length} entries does not tile ${shapeStr(a.shape)}`);
-  }
+export function maskFill(a: Tensor, blocked: ArrayLike<number>): Tensor {
   const m = blocked.length;
+  let suffix = 1;
+  let fits = false;
+  for (let d = a.rank - 1; d >= 0 && !fits; d--) {
+    suffix *= a.shape[d];
+    fits = suffix === m;
+  }
+  if (m === 0 || !fits) {
+    throw new ShapeError(`maskFill: mask of ${m} entries does not cover trailing dims of ${shapeStr(a.shape)}`);
+  }
+  // Our own copy: the backward runs later, and callers reuse mask buffers.
+  const mask = Uint8Array.from(blocked, (b) => (b ? 1 : 0));
   const out = a.data.slice();
-  for (let i = 0; i < out.length; i++) if (blocked[i % m]) out[i] = -Infinity;
+  for (let i = 0; i < out.length; i++) if (mask[i % m]) out[i] = -Infinity;
   return makeResult('maskFill', out, a.shape, [a], (g) => {
     const ga = gradOf(a);
-    for (let i = 0; i < g.length; i++) if (!blocked[i % m]) ga[i] += g[i];
+    for (let i = 0; i < g.length; i++) if (!mask[i % m]) ga[i] += g[i];
   });
 }
 
@@ -70,11 +81,13 @@ export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, ignoreI
   if (targets.length !== N) {
     throw new ShapeError(`crossEntropy: ${targets.length} targets for logits ${shapeStr(logits.shape)}`);
   }
+  // Our own copy: the backward runs later, and callers reuse target buffers.
+  const tgt = Float64Array.from(targets);
   const probs = new Float32Array(N * V);
   let total = 0;
   let count = 0;
   for (let i = 0; i < N; i++) {
-    const t = targets[i];
+    const t = tgt[i];
     if (t === ignoreIndex) continue;
     if (!Number.isInteger(t) || t < 0 || t >= V) throw new RangeError(`crossEntropy: target ${t} at row ${i} is outside 0..${V - 1}`);
     const o = i * V;
@@ -98,7 +111,7 @@ export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, ignoreI
     const gl = gradOf(logits);
     const s = g[0] / count;
     for (let i = 0; i < N; i++) {
-      const t = targets[i];
+      const t = tgt[i];
       if (t === ignoreIndex) continue;
       const o = i * V;
       for (let j = 0; j < V; j++) gl[o + j] += s * probs[o + j];
