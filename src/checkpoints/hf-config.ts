@@ -79,6 +79,9 @@ export function textConfigFromHf(cfg: HfConfig): TransformerConfig {
       });
     }
     case 'bert': {
+      if (cfg.position_embedding_type !== undefined && cfg.position_embedding_type !== 'absolute') {
+        throw new ConfigError(`config.json: position_embedding_type ${JSON.stringify(cfg.position_embedding_type)} is not supported (only "absolute")`);
+      }
       const nHeads = num(cfg, 'num_attention_heads');
       return validateConfig({
         ...baseConfig,
@@ -105,6 +108,8 @@ export function textConfigFromHf(cfg: HfConfig): TransformerConfig {
       const d = num(cfg, 'hidden_size');
       if (cfg.head_dim !== undefined && cfg.head_dim !== d / nHeads) throw new ConfigError('config.json: head_dim other than hidden_size / heads is not supported');
       if (cfg.rope_scaling) throw new ConfigError('config.json: rope_scaling is not supported');
+      if (cfg.hidden_act !== undefined && cfg.hidden_act !== 'silu') throw new ConfigError(`config.json: Llama with hidden_act ${JSON.stringify(cfg.hidden_act)} is not supported (only silu)`);
+      if (cfg.mlp_bias === true) throw new ConfigError('config.json: Llama with mlp_bias is not supported');
       return validateConfig({
         ...baseConfig,
         vocabSize: num(cfg, 'vocab_size'),

@@ -39,9 +39,10 @@ class TensorTable {
 
   norm(name: string, d: number, withBias = true): NormWeights {
     // Old BERT checkpoints name LayerNorm parameters gamma/beta.
-    const weight = this.has(`${name}.weight`) ? this.get(`${name}.weight`, [d]) : this.get(`${name}.gamma`, [d]);
+    // Try the old name only when it is there, so a missing tensor is reported by its usual name.
+    const weight = this.has(`${name}.gamma`) ? this.get(`${name}.gamma`, [d]) : this.get(`${name}.weight`, [d]);
     if (!withBias) return { weight };
-    const bias = this.has(`${name}.bias`) ? this.get(`${name}.bias`, [d]) : this.get(`${name}.beta`, [d]);
+    const bias = this.has(`${name}.beta`) ? this.get(`${name}.beta`, [d]) : this.get(`${name}.bias`, [d]);
     return { weight, bias };
   }
 }
@@ -107,6 +108,7 @@ export function llamaWeights(cfg: TransformerConfig, tensors: ReadonlyMap<string
       attn.bq = t.get(`${p}self_attn.q_proj.bias`, [dq]);
       attn.bk = t.get(`${p}self_attn.k_proj.bias`, [dkv]);
       attn.bv = t.get(`${p}self_attn.v_proj.bias`, [dkv]);
+      attn.bo = t.get(`${p}self_attn.o_proj.bias`, [d]); // transformers gives o_proj bias=attention_bias too
     }
     blocks.push({
       attnNorm: t.norm(`${p}input_layernorm`, d, false),
