@@ -4,7 +4,9 @@
  */
 export { Tensor, ShapeError, shapeStr, sizeOf, sameShape, type Shape } from './tensor.ts';
 export { backward, noGrad, isGradEnabled, zeroGrad, gradOf, makeResult } from './autograd.ts';
-export { gemm } from './gemm.ts';
+export { gemm, setGemmParallelism, gemmParallelism, PARALLEL_MIN_FLOPS, type GemmParallelism } from './gemm.ts';
+export { createGemmPool, type GemmPool, type GemmPoolOptions, type SpawnGemmWorker, type WorkerLike } from './parallel/pool.ts';
+export { createGemmWorkerHandler } from './parallel/worker.ts';
 export { add, sub, mul, scale, sum, mean } from './ops/elementwise.ts';
 export { gelu, geluTanh, sigmoid, silu, tanh, relu, erf } from './ops/activations.ts';
 export { matmul, matmulT, linear, transpose } from './ops/linalg.ts';
