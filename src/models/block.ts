@@ -72,6 +72,7 @@ export function runBlock(x: Tensor, w: BlockWeights, c: BlockContext): { output:
     return [out, applyNorm(cfg, add(input, drop(out)), norm)];
   };
 
+  // Each sublayer's function stashes what the trace needs from inside the residual wrapper.
   let heads: HeadTrace[] | null = null;
   const [attention, afterAttention] = sublayer(x, w.attnNorm, (h) => {
     const r = multiHeadAttention(h, h, w.attn, c.self);
@@ -79,29 +80,29 @@ export function runBlock(x: Tensor, w: BlockWeights, c: BlockContext): { output:
     return r.output;
   });
 
-  let crossHeads: HeadTrace[] | null = null;
-  let cross: Tensor | undefined;
-  let afterCross: Tensor | undefined;
+  let crossPart: { heads: HeadTrace[] | null; out: Tensor; after: Tensor } | null = null;
   let stream = afterAttention;
   if (w.cross && w.crossNorm) {
-    if (!c.memory) throw new Error('runBlock: a cross-attention block needs the encoder output');
-    const memory = c.memory;
-    [cross, afterCross] = sublayer(afterAttention, w.crossNorm, (h) => {
-      const r = multiHeadAttention(h, memory.x, w.cross as BlockWeights['attn'], memory.options);
+    const { memory } = c;
+    const crossWeights = w.cross;
+    if (!memory) throw new Error('runBlock: a cross-attention block needs the encoder output');
+    let crossHeads: HeadTrace[] | null = null;
+    const [out, after] = sublayer(afterAttention, w.crossNorm, (h) => {
+      const r = multiHeadAttention(h, memory.x, crossWeights, memory.options);
       crossHeads = r.heads;
       return r.output;
     });
-    stream = afterCross;
+    crossPart = { heads: crossHeads, out, after };
+    stream = after;
   }
 
-  let ffnParts: ReturnType<typeof feedForward> | null = null;
+  let ffnParts!: ReturnType<typeof feedForward>;
   const [ffn, output] = sublayer(stream, w.ffnNorm, (h) => {
     ffnParts = feedForward(cfg, h, w.ffn);
     return ffnParts.out;
   });
 
   if (!c.trace) return { output, trace: null };
-  const parts = ffnParts as unknown as ReturnType<typeof feedForward>;
   const trace: LayerTrace = {
     input: x,
     attnNormed: cfg.preNorm ? normed[0] : null,
@@ -109,11 +110,11 @@ export function runBlock(x: Tensor, w: BlockWeights, c: BlockContext): { output:
     attention,
     afterAttention,
     ffnNormed: cfg.preNorm ? normed[normed.length - 1] : null,
-    ffnHidden: parts.hidden,
-    ffnActivation: parts.activation,
+    ffnHidden: ffnParts.hidden,
+    ffnActivation: ffnParts.activation,
     ffn,
     output,
   };
-  if (cross && afterCross) Object.assign(trace, { crossHeads: crossHeads ?? [], cross, afterCross });
+  if (crossPart) Object.assign(trace, { crossHeads: crossPart.heads ?? [], cross: crossPart.out, afterCross: crossPart.after });
   return { output, trace };
 }
