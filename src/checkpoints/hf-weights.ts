@@ -130,34 +130,38 @@ export function llamaWeights(cfg: TransformerConfig, tensors: ReadonlyMap<string
   return w;
 }
 
+/**
+ * BERT and ViT layers share one layout (query/key/value, attention.output.dense,
+ * intermediate.dense, output.dense); they differ in the self-attention module's name and in
+ * where their two LayerNorms sit (after each residual in BERT, before each sublayer in ViT).
+ */
+function encoderLayers(
+  t: TensorTable, cfg: TransformerConfig, names: { self: string; attnNorm: string; ffnNorm: string },
+): BlockWeights[] {
+  const d = cfg.dModel;
+  return Array.from({ length: cfg.nLayers }, (_, l) => {
+    const p = `encoder.layer.${l}.`;
+    const proj = (name: string, out: number, inp: number) => [t.get(`${p}${name}.weight`, [out, inp]), t.get(`${p}${name}.bias`, [out])];
+    const [wq, bq] = proj(`${names.self}.query`, d, d);
+    const [wk, bk] = proj(`${names.self}.key`, d, d);
+    const [wv, bv] = proj(`${names.self}.value`, d, d);
+    const [wo, bo] = proj('attention.output.dense', d, d);
+    const [up, upBias] = proj('intermediate.dense', cfg.dFF, d);
+    const [down, downBias] = proj('output.dense', d, cfg.dFF);
+    return {
+      attnNorm: t.norm(`${p}${names.attnNorm}`, d),
+      attn: { wq, bq, wk, bk, wv, bv, wo, bo },
+      ffnNorm: t.norm(`${p}${names.ffnNorm}`, d),
+      ffn: { up, upBias, down, downBias },
+    };
+  });
+}
+
 /** BertForMaskedLM / BertModel (the MLM head is loaded when present). */
 export function bertWeights(cfg: TransformerConfig, tensors: ReadonlyMap<string, Tensor>): { weights: TransformerWeights; hasMlmHead: boolean } {
   const t = new TensorTable(tensors, ['bert.', '']);
   const d = cfg.dModel;
-  const blocks: BlockWeights[] = [];
-  for (let l = 0; l < cfg.nLayers; l++) {
-    const p = `encoder.layer.${l}.`;
-    blocks.push({
-      attnNorm: t.norm(`${p}attention.output.LayerNorm`, d),
-      attn: {
-        wq: t.get(`${p}attention.self.query.weight`, [d, d]),
-        bq: t.get(`${p}attention.self.query.bias`, [d]),
-        wk: t.get(`${p}attention.self.key.weight`, [d, d]),
-        bk: t.get(`${p}attention.self.key.bias`, [d]),
-        wv: t.get(`${p}attention.self.value.weight`, [d, d]),
-        bv: t.get(`${p}attention.self.value.bias`, [d]),
-        wo: t.get(`${p}attention.output.dense.weight`, [d, d]),
-        bo: t.get(`${p}attention.output.dense.bias`, [d]),
-      },
-      ffnNorm: t.norm(`${p}output.LayerNorm`, d),
-      ffn: {
-        up: t.get(`${p}intermediate.dense.weight`, [cfg.dFF, d]),
-        upBias: t.get(`${p}intermediate.dense.bias`, [cfg.dFF]),
-        down: t.get(`${p}output.dense.weight`, [d, cfg.dFF]),
-        downBias: t.get(`${p}output.dense.bias`, [d]),
-      },
-    });
-  }
+  const blocks = encoderLayers(t, cfg, { self: 'attention.self', attnNorm: 'attention.output.LayerNorm', ffnNorm: 'output.LayerNorm' });
   const w: TransformerWeights = {
     tokenEmbedding: t.get('embeddings.word_embeddings.weight', [cfg.vocabSize, d]),
     positionEmbedding: t.get('embeddings.position_embeddings.weight', [cfg.maxPositions, d]),
@@ -182,30 +186,7 @@ export function vitWeights(cfg: VitConfig, tensors: ReadonlyMap<string, Tensor>)
   const d = cfg.dModel;
   const n = (cfg.imageSize / cfg.patchSize) ** 2;
   const inDim = cfg.channels * cfg.patchSize * cfg.patchSize;
-  const blocks: BlockWeights[] = [];
-  for (let l = 0; l < cfg.nLayers; l++) {
-    const p = `encoder.layer.${l}.`;
-    blocks.push({
-      attnNorm: t.norm(`${p}layernorm_before`, d),
-      attn: {
-        wq: t.get(`${p}attention.attention.query.weight`, [d, d]),
-        bq: t.get(`${p}attention.attention.query.bias`, [d]),
-        wk: t.get(`${p}attention.attention.key.weight`, [d, d]),
-        bk: t.get(`${p}attention.attention.key.bias`, [d]),
-        wv: t.get(`${p}attention.attention.value.weight`, [d, d]),
-        bv: t.get(`${p}attention.attention.value.bias`, [d]),
-        wo: t.get(`${p}attention.output.dense.weight`, [d, d]),
-        bo: t.get(`${p}attention.output.dense.bias`, [d]),
-      },
-      ffnNorm: t.norm(`${p}layernorm_after`, d),
-      ffn: {
-        up: t.get(`${p}intermediate.dense.weight`, [cfg.dFF, d]),
-        upBias: t.get(`${p}intermediate.dense.bias`, [cfg.dFF]),
-        down: t.get(`${p}output.dense.weight`, [d, cfg.dFF]),
-        downBias: t.get(`${p}output.dense.bias`, [d]),
-      },
-    });
-  }
+  const blocks = encoderLayers(t, cfg, { self: 'attention.attention', attnNorm: 'layernorm_before', ffnNorm: 'layernorm_after' });
   const conv = t.get('embeddings.patch_embeddings.projection.weight', [d, cfg.channels, cfg.patchSize, cfg.patchSize]);
   return {
     patchProjection: new Tensor(conv.data, [d, inDim]),
