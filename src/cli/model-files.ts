@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadBundle, type ModelBundle } from '../checkpoints/bundle.ts';
 import { UsageError } from './args.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const builtInModelsDir = join(repoRoot, 'public', 'models');
 
 /** Files larger than this are refused before reading (the runtime holds weights in memory). */

@@ -1,62 +1,86 @@
 /**
- * npm run train -- <model id>
- * Trains one of the project's own models from its seed and writes it as a Hugging Face
- * checkpoint under public/models/<id>/ with a card of measured results. Progress goes to
- * stderr and to public/models/<id>/train-log.jsonl.
+ * npm run train -- <model id> [--fresh] [--steps N]
+ * Trains one of the project's own models from its seed and writes public/models/<id>/: the
+ * model files, card.json (measured results) and card.md. Progress goes to stderr and to
+ * .train/<id>/log.jsonl; a checkpoint is written every few minutes to .train/<id>/, and a
+ * run started again resumes from it (use --fresh to start over).
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toGpt2 } from '../checkpoints/hf-export.ts';
-import { serializeSafetensors } from '../checkpoints/safetensors.ts';
-import { countParameters, namedTensors } from '../models/weights.ts';
+import { loadCheckpoint, saveCheckpoint } from '../train/checkpoint.ts';
+import { recipeIds, findRecipe } from '../train/recipes/index.ts';
 import { startTraining, trainSteps } from '../train/trainer.ts';
-import { createSortDemo, sortDemoAccuracy, sortDemoLoss, sortDemoTrain } from '../train/recipes/sort-demo.ts';
-import { runCli, UsageError } from './args.ts';
-import { builtInModelsDir } from './model-files.ts';
+import { parseArgs, runCli, UsageError } from './args.ts';
+import { writeCard } from './cards.ts';
+import { builtInModelsDir, repoRoot } from './model-files.ts';
 
-const recipes = ['sort-demo'] as const;
+const CHECKPOINT_EVERY_MS = 3 * 60_000;
 
 await runCli('train', async () => {
-  const id = process.argv[2];
-  if (!recipes.includes(id as (typeof recipes)[number])) throw new UsageError(`unknown model "${id ?? ''}" (trainable: ${recipes.join(', ')})`);
-  const dir = join(builtInModelsDir, id);
-  mkdirSync(dir, { recursive: true });
-  const log = join(dir, 'train-log.jsonl');
-  writeFileSync(log, '');
-  const cfg = sortDemoTrain;
-  const model = createSortDemo(cfg.seed);
-  const params = [...namedTensors(model.weights).values()];
-  const state = startTraining(params, cfg);
+  const [id, ...rest] = process.argv.slice(2);
+  const recipe = id ? findRecipe(id) : undefined;
+  if (!recipe) throw new UsageError(`unknown model "${id ?? ''}" (trainable: ${recipeIds().join(', ')})`);
+  const args = parseArgs(rest.filter((a) => a !== '--fresh'), ['steps']);
+  const fresh = rest.includes('--fresh');
+  const cfg = { ...recipe.train };
+  if (args.has('steps')) {
+    const steps = Number(args.get('steps'));
+    if (!Number.isInteger(steps) || steps < 1) throw new UsageError('--steps must be a positive integer');
+    cfg.steps = steps;
+  }
+
+  const work = join(repoRoot, '.train', id);
+  mkdirSync(work, { recursive: true });
+  const log = join(work, 'log.jsonl');
+  const checkpoint = join(work, 'checkpoint.safetensors');
+  const say = (line: string, entry?: object): void => {
+    process.stderr.write(`${line}\n`);
+    if (entry) appendFileSync(log, `${JSON.stringify(entry)}\n`);
+  };
+
+  const run = recipe.create();
+  const state = startTraining([...run.params.values()], cfg);
+  const resumed = !fresh && existsSync(checkpoint) ? loadCheckpoint(new Uint8Array(readFileSync(checkpoint)), id, run.params, state) : null;
+  // Wall time adds up across resumed segments, so the card reports the whole training.
+  const earlierSeconds = resumed ? Number(resumed.wallSeconds ?? 0) : 0;
+  if (resumed) {
+    say(`resuming ${id} at step ${state.step}`);
+  } else {
+    writeFileSync(log, '');
+    say(`training ${id} from seed ${cfg.seed} for ${cfg.steps} steps`);
+  }
   const started = performance.now();
-  const evals: Array<{ step: number; accuracy: number }> = [];
-  trainSteps(state, (_step, rng) => sortDemoLoss(model, rng), cfg, {
+  const save = (): void => {
+    // Write then rename, so a run killed mid-write never leaves a torn checkpoint.
+    const wallSeconds = String(earlierSeconds + (performance.now() - started) / 1000);
+    writeFileSync(`${checkpoint}.tmp`, saveCheckpoint(id, run.params, state, { wallSeconds }));
+    renameSync(`${checkpoint}.tmp`, checkpoint);
+  };
+
+  let lastSave = started;
+  let smooth = Number.NaN;
+  trainSteps(state, (step, rng) => run.loss(step, rng), cfg, {
     onStep: (s) => {
-      if (s.step % 50 === 0) {
-        appendFileSync(log, `${JSON.stringify(s)}\n`);
-        process.stderr.write(`step ${s.step} loss ${s.loss.toFixed(4)} lr ${s.lr.toExponential(2)}\n`);
+      smooth = Number.isNaN(smooth) ? s.loss : 0.98 * smooth + 0.02 * s.loss;
+      if (s.step % 50 === 0) say(`step ${s.step} loss ${smooth.toFixed(4)} lr ${s.lr.toExponential(2)}`, { ...s, smoothLoss: smooth });
+      if (performance.now() - lastSave > CHECKPOINT_EVERY_MS) {
+        save();
+        lastSave = performance.now();
       }
     },
     onEval: (step) => {
-      const accuracy = sortDemoAccuracy(model, 200, 1000 + step);
-      evals.push({ step, accuracy });
-      appendFileSync(log, `${JSON.stringify({ step, eval: { accuracy } })}\n`);
-      process.stderr.write(`step ${step} held-out accuracy ${accuracy}\n`);
+      if (!run.progress || step === cfg.steps) return;
+      const p = run.progress();
+      say(`step ${step} ${JSON.stringify(p)}`, { step, progress: p });
     },
   });
-  const wallSeconds = (performance.now() - started) / 1000;
-  const finalAccuracy = sortDemoAccuracy(model, 1000, 424242);
-  const hf = toGpt2(model);
-  writeFileSync(join(dir, 'config.json'), `${JSON.stringify(hf.config, null, 2)}\n`);
-  writeFileSync(join(dir, 'model.safetensors'), serializeSafetensors(hf.tensors, { metadata: { format: 'pt', trainedBy: 'attention-atlas' } }));
-  const card = {
-    id,
-    architecture: 'GPT2LMHeadModel',
-    description: 'A 3-layer GPT-2-shaped decoder that sorts six digits from {0,1,2}.',
-    parameters: countParameters(model.weights),
-    data: { generator: 'src/data/sort-task.ts', examples: 'fresh random digits every step' },
-    training: { ...cfg, wallSeconds: Number(wallSeconds.toFixed(1)) },
-    evaluation: { exactMatch: finalAccuracy, samples: 1000, seed: 424242, during: evals },
-  };
-  writeFileSync(join(dir, 'card.json'), `${JSON.stringify(card, null, 2)}\n`);
-  process.stderr.write(`done in ${wallSeconds.toFixed(1)} s; exact-match ${finalAccuracy}\n`);
+  save();
+  const wallSeconds = Number((earlierSeconds + (performance.now() - started) / 1000).toFixed(1));
+  say(`trained in ${wallSeconds} s; evaluating`);
+  const evaluation = run.evaluate();
+  const dir = join(builtInModelsDir, id);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(run.files())) writeFileSync(join(dir, name), content);
+  writeCard(dir, recipe, cfg, run, evaluation, wallSeconds, existsSync(log) ? readFileSync(log, 'utf8') : '');
+  say(`wrote ${dir}: ${JSON.stringify(evaluation)}`);
 });

@@ -25,6 +25,18 @@ export class Rng {
     this.s3 = next();
   }
 
+  /** The full generator state, so a resumed training run draws the same batches. */
+  state(): number[] {
+    return [this.s0, this.s1, this.s2, this.s3, this.spare ?? Number.NaN];
+  }
+
+  /** Restores a state saved by state(). */
+  setState(s: readonly number[]): void {
+    if (s.length !== 5) throw new Error('Rng.setState: expected 5 numbers');
+    [this.s0, this.s1, this.s2, this.s3] = s.map((x) => x >>> 0);
+    this.spare = Number.isNaN(s[4]) ? null : s[4];
+  }
+
   /** Uniform 32-bit unsigned integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;

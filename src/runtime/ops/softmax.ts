@@ -62,12 +62,13 @@ export function maskFill(a: Tensor, blocked: ArrayLike<number>): Tensor {
     throw new ShapeError(`maskFill: mask of ${m} entries does not cover trailing dims of ${shapeStr(a.shape)}`);
   }
   // Our own copy: the backward runs later, and callers reuse mask buffers.
-  const mask = Uint8Array.from(blocked, (b) => (b ? 1 : 0));
+  const mask = blocked instanceof Uint8Array ? blocked.slice() : Uint8Array.from(blocked, (b) => (b ? 1 : 0));
   const out = a.data.slice();
-  for (let i = 0; i < out.length; i++) if (mask[i % m]) out[i] = -Infinity;
+  // Walk the tensor one mask-sized block at a time (no modulo per element: this runs per head).
+  for (let o = 0; o < out.length; o += m) for (let j = 0; j < m; j++) if (mask[j]) out[o + j] = -Infinity;
   return makeResult('maskFill', out, a.shape, [a], (g) => {
     const ga = gradOf(a);
-    for (let i = 0; i < g.length; i++) if (!mask[i % m]) ga[i] += g[i];
+    for (let o = 0; o < g.length; o += m) for (let j = 0; j < m; j++) if (!mask[j]) ga[o + j] += g[o + j];
   });
 }
 

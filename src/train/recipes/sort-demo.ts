@@ -10,6 +10,11 @@ import type { TransformerModel } from '../../models/transformer.ts';
 import { transformerForward } from '../../models/transformer.ts';
 import { initTransformer } from '../../models/weights.ts';
 import { crossEntropy, noGrad, Rng } from '../../runtime/index.ts';
+import { toGpt2 } from '../../checkpoints/hf-export.ts';
+import { loadBundle } from '../../checkpoints/bundle.ts';
+import { serializeSafetensors } from '../../checkpoints/safetensors.ts';
+import { namedTensors } from '../../models/weights.ts';
+import type { Recipe } from '../recipe.ts';
 import type { TrainConfig } from '../trainer.ts';
 
 const task = defaultSortTask;
@@ -60,3 +65,37 @@ export function sortDemoAccuracy(model: TransformerModel, samples: number, seed:
   });
   return right / samples;
 }
+
+/** The card's measurement: exact match over 1000 fresh inputs from a fixed seed. */
+function evaluateSort(model: TransformerModel) {
+  return { exactMatch: sortDemoAccuracy(model, 1000, 424242), samples: 1000, seed: 424242 };
+}
+
+export const sortDemoRecipe: Recipe = {
+  id: 'sort-demo',
+  description: 'A 3-layer GPT-2-shaped decoder that sorts six digits from {0,1,2} (the task of minGPT\'s gpt-nano).',
+  architecture: 'GPT2LMHeadModel',
+  data: { generator: 'src/data/sort-task.ts', examples: 'fresh random digits every step' },
+  train: sortDemoTrain,
+  create() {
+    const model = createSortDemo(sortDemoTrain.seed);
+    return {
+      params: namedTensors(model.weights),
+      loss: (_step, rng) => sortDemoLoss(model, rng),
+      progress: () => ({ exactMatch: sortDemoAccuracy(model, 200, 1000) }),
+      evaluate: () => evaluateSort(model),
+      files: () => {
+        const hf = toGpt2(model);
+        return {
+          'config.json': `${JSON.stringify(hf.config, null, 2)}\n`,
+          'model.safetensors': serializeSafetensors(hf.tensors, { metadata: { format: 'pt', trainedBy: 'attention-atlas' } }),
+        };
+      },
+    };
+  },
+  async evaluateShipped(read) {
+    const bundle = await loadBundle('sort-demo', read);
+    if (bundle.kind !== 'text') throw new Error('sort-demo: expected a text model');
+    return evaluateSort(bundle.model);
+  },
+};

@@ -1,0 +1,13 @@
+/** The project's own models that `npm run train` and `npm run eval` know, by id. */
+import type { Recipe } from '../recipe.ts';
+import { sortDemoRecipe } from './sort-demo.ts';
+
+const recipes: readonly Recipe[] = [sortDemoRecipe];
+
+export function recipeIds(): string[] {
+  return recipes.map((r) => r.id);
+}
+
+export function findRecipe(id: string): Recipe | undefined {
+  return recipes.find((r) => r.id === id);
+}
