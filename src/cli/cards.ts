@@ -10,7 +10,7 @@ import type { TrainConfig } from '../train/trainer.ts';
 
 export function writeCard(
   dir: string, recipe: Recipe, cfg: TrainConfig & { batchSize: number }, run: TrainingRun,
-  evaluation: Evaluation, wallSeconds: number, log: string,
+  evaluation: Evaluation, wallSeconds: number, log: string, threads: number,
 ): void {
   const parameters = [...run.params.values()].reduce((n, t) => n + t.size, 0);
   const losses = log.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { step?: number; smoothLoss?: number }).filter((e) => e.smoothLoss !== undefined);
@@ -23,7 +23,7 @@ export function writeCard(
     training: {
       ...cfg,
       wallSeconds,
-      machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, one thread`,
+      machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${threads} thread${threads > 1 ? 's' : ''}`,
       lossFirst: losses[0]?.smoothLoss,
       lossLast: losses[losses.length - 1]?.smoothLoss,
     },

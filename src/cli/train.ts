@@ -1,5 +1,5 @@
 /**
- * npm run train -- <model id> [--fresh] [--steps N]
+ * npm run train -- <model id> [--fresh] [--steps N] [--threads 2]
  * Trains one of the project's own models from its seed and writes public/models/<id>/: the
  * model files, card.json (measured results) and card.md. Progress goes to stderr and to
  * .train/<id>/log.jsonl; a checkpoint is written every few minutes to .train/<id>/, and a
@@ -7,6 +7,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createNodeGemmPool } from '../node/gemm-pool.ts';
+import { setGemmParallelism } from '../runtime/index.ts';
 import { loadCheckpoint, saveCheckpoint } from '../train/checkpoint.ts';
 import { recipeIds, findRecipe } from '../train/recipes/index.ts';
 import { startTraining, trainSteps } from '../train/trainer.ts';
@@ -20,7 +22,7 @@ await runCli('train', async () => {
   const [id, ...rest] = process.argv.slice(2);
   const recipe = id ? findRecipe(id) : undefined;
   if (!recipe) throw new UsageError(`unknown model "${id ?? ''}" (trainable: ${recipeIds().join(', ')})`);
-  const args = parseArgs(rest.filter((a) => a !== '--fresh'), ['steps']);
+  const args = parseArgs(rest.filter((a) => a !== '--fresh'), ['steps', 'threads']);
   const fresh = rest.includes('--fresh');
   const cfg = { ...recipe.train };
   if (args.has('steps')) {
@@ -28,6 +30,12 @@ await runCli('train', async () => {
     if (!Number.isInteger(steps) || steps < 1) throw new UsageError('--steps must be a positive integer');
     cfg.steps = steps;
   }
+
+  // Extra threads only split large matrix products; results are identical to one thread.
+  const threads = Number(args.get('threads') ?? 1);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 16) throw new UsageError('--threads must be an integer from 1 to 16');
+  const pool = threads > 1 ? await createNodeGemmPool(threads - 1) : null;
+  setGemmParallelism(pool);
 
   const work = join(repoRoot, '.train', id);
   mkdirSync(work, { recursive: true });
@@ -81,6 +89,8 @@ await runCli('train', async () => {
   const dir = join(builtInModelsDir, id);
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(run.files())) writeFileSync(join(dir, name), content);
-  writeCard(dir, recipe, cfg, run, evaluation, wallSeconds, existsSync(log) ? readFileSync(log, 'utf8') : '');
+  writeCard(dir, recipe, cfg, run, evaluation, wallSeconds, existsSync(log) ? readFileSync(log, 'utf8') : '', threads);
   say(`wrote ${dir}: ${JSON.stringify(evaluation)}`);
+  setGemmParallelism(null);
+  await pool?.close();
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, sharedPath } from '../helpers/shared.ts';
 
-function run(script: 'attention' | 'generate', args: string[]) {
+function run(script: 'attention' | 'generate' | 'eval', args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli', `${script}.ts`), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -76,8 +76,18 @@ describe('npm run generate', () => {
   });
 });
 
+describe('npm run eval', () => {
+  it('re-measures sort-demo and finds the numbers on its card', () => {
+    const r = run('eval', ['sort-demo']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.lines[0]);
+    expect(out.matchesCard).toBe(true);
+    expect(out.evaluation.exactMatch).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
 describe('bad input: one line on stderr, exit code 2', () => {
-  const cases: Array<[string, 'attention' | 'generate', string[], RegExp]> = [
+  const cases: Array<[string, 'attention' | 'generate' | 'eval', string[], RegExp]> = [
     ['unknown model', 'attention', ['--model', 'no-such-model', '--text', 'hi'], /unknown model "no-such-model"/],
     ['missing input file', 'attention', ['--model', stories, '--input', '/no/such/file.txt'], /input file not found/],
     ['empty text', 'attention', ['--model', stories, '--text', '   '], /text is empty/],
@@ -88,6 +98,7 @@ describe('bad input: one line on stderr, exit code 2', () => {
     ['no input', 'attention', ['--model', stories], /exactly one of/],
     ['bad --ids', 'attention', ['--model', stories, '--ids', '1,x'], /--ids must be/],
     ['unknown option', 'attention', ['--model', stories, '--txt', 'hi'], /unknown option --txt/],
+    ['eval of an unknown model', 'eval', ['no-such-model'], /unknown model "no-such-model"/],
     ['bad --max-new', 'generate', ['--model', stories, '--text', 'hi', '--max-new', '-3'], /--max-new must be/],
   ];
   for (const [name, script, args, message] of cases) {
