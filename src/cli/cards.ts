@@ -27,6 +27,7 @@ export function writeCard(
       lossFirst: losses[0]?.smoothLoss,
       lossLast: losses[losses.length - 1]?.smoothLoss,
     },
+    ...(recipe.cardFields ? recipe.cardFields(evaluation) : {}),
     evaluation,
     reproduce: { train: `npm run train -- ${recipe.id} --fresh`, evaluate: `npm run eval -- ${recipe.id}` },
   };

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRecipe, recipeIds } from '../train/recipes/index.ts';
 import { runCli, UsageError } from './args.ts';
-import { builtInModelsDir } from './model-files.ts';
+import { builtInModelsDir, readShared } from './model-files.ts';
 
 /** Numbers equal to 6 significant digits (the card is JSON of the same floats). */
 function same(a: unknown, b: unknown): boolean {
@@ -32,7 +32,7 @@ await runCli('eval', async () => {
   const evaluation = await recipe.evaluateShipped(async (name) => {
     const path = join(dir, name);
     return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
-  });
+  }, readShared);
   const matchesCard = same(JSON.parse(JSON.stringify(evaluation)), card.evaluation);
   process.stdout.write(`${JSON.stringify({ id, evaluation, card: card.evaluation, matchesCard })}\n`);
   if (!matchesCard) process.exitCode = 1;

@@ -38,3 +38,11 @@ export async function loadModelArg(arg: string): Promise<ModelBundle> {
     return new Uint8Array(readFileSync(path));
   });
 }
+
+/** Reads ../shared/<path> for recipes that measure against it; loud when ../shared is absent. */
+export function readShared(path: string): string {
+  const base = process.env.ATLAS_SHARED_DIR ?? resolve(repoRoot, '../shared');
+  const full = join(base, path);
+  if (!existsSync(full)) throw new UsageError(`MISSING ../shared: ${full} does not exist; this model's card is measured against it`);
+  return readFileSync(full, 'utf8');
+}

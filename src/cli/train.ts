@@ -14,7 +14,7 @@ import { recipeIds, findRecipe } from '../train/recipes/index.ts';
 import { startTraining, trainSteps } from '../train/trainer.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
 import { writeCard } from './cards.ts';
-import { builtInModelsDir, repoRoot } from './model-files.ts';
+import { builtInModelsDir, readShared, repoRoot } from './model-files.ts';
 
 const CHECKPOINT_EVERY_MS = 3 * 60_000;
 
@@ -46,7 +46,7 @@ await runCli('train', async () => {
     if (entry) appendFileSync(log, `${JSON.stringify(entry)}\n`);
   };
 
-  const run = recipe.create();
+  const run = recipe.create(readShared);
   const state = startTraining([...run.params.values()], cfg);
   const resumed = !fresh && existsSync(checkpoint) ? loadCheckpoint(new Uint8Array(readFileSync(checkpoint)), id, run.params, state) : null;
   // Wall time adds up across resumed segments, so the card reports the whole training.

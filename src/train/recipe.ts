@@ -26,6 +26,12 @@ export interface TrainingRun {
   files(): ModelFiles;
 }
 
+/**
+ * Reads a text file of ../shared (the coreference cases, the lexicon) by its path there;
+ * throws a loud error when ../shared is absent, so no card number is made up without it.
+ */
+export type SharedFiles = (path: string) => string;
+
 export interface Recipe {
   id: string;
   /** One sentence for people; the card says more. */
@@ -34,9 +40,11 @@ export interface Recipe {
   /** Where the training data comes from, and how much of it. */
   data: Record<string, unknown>;
   train: TrainConfig & { batchSize: number };
-  create(): TrainingRun;
+  create(shared: SharedFiles): TrainingRun;
   /** Re-measures the shipped model from its files; must give the card's numbers. */
-  evaluateShipped(read: FileSource): Promise<Evaluation>;
+  evaluateShipped(read: FileSource, shared: SharedFiles): Promise<Evaluation>;
+  /** Top-level card.json fields the app reads (coreferenceHead, heads), from the evaluation. */
+  cardFields?(evaluation: Evaluation): Record<string, unknown>;
   /** A few lines of Markdown about what the model shows, for card.md. */
   notes?(evaluation: Evaluation): string;
 }

@@ -7,16 +7,21 @@ import { loadCheckpoint, saveCheckpoint } from '../../src/train/checkpoint.ts';
 import { sortDemoRecipe } from '../../src/train/recipes/sort-demo.ts';
 import { startTraining, trainSteps } from '../../src/train/trainer.ts';
 
+/** sort-demo reads nothing from ../shared. */
+const noShared = (path: string): string => {
+  throw new Error(`unexpected read of ${path}`);
+};
+
 describe('training checkpoints', () => {
   const cfg = { ...sortDemoRecipe.train, steps: 12, warmup: 3 };
 
   function paramsAfter(interruptAt: number | null): Float32Array[] {
-    let run = sortDemoRecipe.create();
+    let run = sortDemoRecipe.create(noShared);
     let state = startTraining([...run.params.values()], cfg);
     if (interruptAt !== null) {
       trainSteps(state, (s, rng) => run.loss(s, rng), cfg, {}, interruptAt);
       const bytes = saveCheckpoint('sort-demo', run.params, state, { wallSeconds: '1.5' });
-      run = sortDemoRecipe.create(); // a new process: fresh weights, fresh optimiser
+      run = sortDemoRecipe.create(noShared); // a new process: fresh weights, fresh optimiser
       state = startTraining([...run.params.values()], cfg);
       const meta = loadCheckpoint(bytes, 'sort-demo', run.params, state);
       expect(meta?.wallSeconds).toBe('1.5');
@@ -33,7 +38,7 @@ describe('training checkpoints', () => {
   });
 
   it('refuses a checkpoint of another recipe', () => {
-    const run = sortDemoRecipe.create();
+    const run = sortDemoRecipe.create(noShared);
     const state = startTraining([...run.params.values()], cfg);
     const bytes = saveCheckpoint('other-model', run.params, state);
     expect(loadCheckpoint(bytes, 'sort-demo', run.params, state)).toBeNull();

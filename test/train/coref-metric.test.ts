@@ -40,3 +40,25 @@ describe('coref metric', () => {
     expect(bestCorefHead(report)).toMatchObject({ layer: 0, head: 1 });
   });
 });
+
+describe('public.tsv layout', () => {
+  it('reads ../shared/coref/public.tsv: every kind, spans on the right words', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { sharedPath } = await import('../helpers/shared.ts');
+    const { parseCorefTsv } = await import('../../src/train/eval/coref-cases.ts');
+    const cases = parseCorefTsv(readFileSync(sharedPath('coref', 'public.tsv'), 'utf8'));
+    expect(cases.length).toBe(224);
+    expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(['seed', 'animacy', 'gender', 'number', 'cross', 'fit', 'winograd']));
+    const seed = cases[1];
+    expect(seed.sentence.slice(...seed.pronoun)).toBe('it');
+    expect(seed.sentence.slice(...seed.antecedent)).toBe('animal');
+    expect(seed.sentence.slice(...seed.distractor)).toBe('street');
+  });
+
+  it('rejects malformed lines with their line number', async () => {
+    const { parseCorefTsv } = await import('../../src/train/eval/coref-cases.ts');
+    const header = 'id\tkind\tsentence\tpronoun_start\tpronoun_end\tantecedent_start\tantecedent_end\tdistractor_start\tdistractor_end';
+    expect(() => parseCorefTsv(`${header}\n0\tseed\tIt ran.\t0\t2\t0\t2\t5\t99`)).toThrow(/line 2: a span lies outside/);
+    expect(() => parseCorefTsv('nope')).toThrow(/header/);
+  });
+});

@@ -1,8 +1,9 @@
 /** The project's own models that `npm run train` and `npm run eval` know, by id. */
 import type { Recipe } from '../recipe.ts';
+import { corefRecipe } from './coref-recipe.ts';
 import { sortDemoRecipe } from './sort-demo.ts';
 
-const recipes: readonly Recipe[] = [sortDemoRecipe];
+const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe];
 
 export function recipeIds(): string[] {
   return recipes.map((r) => r.id);
