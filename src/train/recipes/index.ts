@@ -2,8 +2,9 @@
 import type { Recipe } from '../recipe.ts';
 import { corefRecipe } from './coref-recipe.ts';
 import { sortDemoRecipe } from './sort-demo.ts';
+import { tinyGptRecipe } from './tiny-gpt.ts';
 
-const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe];
+const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe, tinyGptRecipe];
 
 export function recipeIds(): string[] {
   return recipes.map((r) => r.id);
