@@ -11,6 +11,7 @@ import { GPT2_SMALL_SHAPED, forwardFlops, randomGpt2Weights } from './bench/gpt2
 import { matmulGflops, maxAbsDiff, runtimeForward } from './bench/ours.ts';
 import { loadTfjs, tfForward, tfMatmulGflops, useBackend, type TfBackend } from './bench/tfjs.ts';
 import { progress, round, type TimingOptions } from './bench/timing.ts';
+import { corefForwardMs } from './bench/coref-forward.ts';
 
 const quick = process.argv.includes('--quick');
 const MATMUL_TIMING: TimingOptions = { warmup: 3, runs: quick ? 3 : 7, minRunMs: quick ? 50 : 150 };
@@ -43,6 +44,8 @@ function runOurs(engine: 'ours1' | 'ours2'): void {
 }
 
 runOurs('ours1');
+const corefForward = await corefForwardMs({ warmup: 20, runs: quick ? 5 : 15, minRunMs: 100 });
+progress(`coref traced forward, ${corefForward.tokens} tokens: ${corefForward.ms.toFixed(2)} ms`);
 const pool = await createNodeGemmPool(1);
 setGemmParallelism(pool);
 try {
@@ -89,6 +92,7 @@ const targets = [
   ...big.map((m) => ({ target: `${m.shape} one thread >= 5x tfjs-cpu`, measured: m.oursOverTfjsCpu, met: (m.oursOverTfjsCpu ?? 0) >= 5 })),
   ...big.map((m) => ({ target: `${m.shape} two threads >= 1.6x one (second core free)`, measured: m.twoOverOne, met: (m.twoOverOne ?? 0) >= 1.6 })),
   { target: 'GPT-2-shaped forward within 4x of tfjs-wasm (ours ms / wasm ms <= 4)', measured: fwdOverWasm, met: (fwdOverWasm ?? Infinity) <= 4 },
+  { target: 'coref forward with trace, 24 tokens, under 5 ms', measured: round(corefForward.ms), met: corefForward.ms < 5 },
 ];
 
 const report = {
@@ -120,6 +124,7 @@ const report = {
       tfjsWasmVsOurs1: outputs.tfjsWasm && outputs.ours1 ? round(maxAbsDiff(outputs.tfjsWasm, outputs.ours1)) : null,
     },
   },
+  corefForward: { ...corefForward, ms: round(corefForward.ms) },
   targets,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
