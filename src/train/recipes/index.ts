@@ -3,8 +3,10 @@ import type { Recipe } from '../recipe.ts';
 import { corefRecipe } from './coref-recipe.ts';
 import { sortDemoRecipe } from './sort-demo.ts';
 import { tinyGptRecipe } from './tiny-gpt.ts';
+import { translateRnnRecipe } from './translate-rnn.ts';
+import { translateTransformerRecipe } from './translate-transformer.ts';
 
-const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe, tinyGptRecipe];
+const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe, tinyGptRecipe, translateRnnRecipe, translateTransformerRecipe];
 
 export function recipeIds(): string[] {
   return recipes.map((r) => r.id);
