@@ -1,12 +1,13 @@
 /** The project's own models that `npm run train` and `npm run eval` know, by id. */
 import type { Recipe } from '../recipe.ts';
 import { corefRecipe } from './coref-recipe.ts';
+import { longRangeRecipes } from './long-range-recipes.ts';
 import { sortDemoRecipe } from './sort-demo.ts';
 import { tinyGptRecipe } from './tiny-gpt.ts';
 import { translateRnnRecipe } from './translate-rnn.ts';
 import { translateTransformerRecipe } from './translate-transformer.ts';
 
-const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe, tinyGptRecipe, translateRnnRecipe, translateTransformerRecipe];
+const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe, tinyGptRecipe, translateRnnRecipe, translateTransformerRecipe, ...longRangeRecipes];
 
 export function recipeIds(): string[] {
   return recipes.map((r) => r.id);

@@ -1,0 +1,67 @@
+/**
+ * `long-range-rnn`, `long-range-lstm`, `long-range-transformer`: the same recall task learned
+ * by three models of similar size, each shipped as its own checkpoint (config.json with
+ * model_type "atlas-long-range" + model.safetensors) with accuracy per distance on its card.
+ */
+import { CheckpointError } from '../../checkpoints/errors.ts';
+import { parseSafetensors, serializeSafetensors } from '../../checkpoints/safetensors.ts';
+import { defaultLongRangeTask, evalDistances } from '../../data/long-range.ts';
+import type { Recipe } from '../recipe.ts';
+import {
+  countLongRange, createLongRangeModel, defaultLongRangeSizes, evaluatePerDistance, longRangeLoss, longRangeNamedTensors,
+  longRangeTrain, type LongRangeKind, type LongRangeModel,
+} from './long-range.ts';
+
+const EVAL = { samples: 1000, seed: 1234 };
+
+function evaluate(model: LongRangeModel) {
+  const curve = evaluatePerDistance(model, evalDistances, EVAL.samples, EVAL.seed);
+  return {
+    parameters: countLongRange(model),
+    samplesPerDistance: EVAL.samples,
+    seed: EVAL.seed,
+    chance: 1 / model.task.symbols,
+    accuracyByDistance: curve.map((c) => ({ distance: c.distance, accuracy: c.accuracy, bySlot: c.bySlot })),
+  };
+}
+
+function longRangeRecipe(kind: LongRangeKind): Recipe {
+  const names = { rnn: 'a plain (tanh) RNN', lstm: 'an LSTM', transformer: 'a one-layer causal Transformer' };
+  return {
+    id: `long-range-${kind}`,
+    description: `${names[kind]} recalling one symbol of a 3-symbol code N tokens back (N up to 64), for the RNN-to-Transformer lesson.`,
+    architecture: kind === 'transformer' ? 'Transformer decoder + linear head on the query position' : `${kind.toUpperCase()} + linear head on the last state`,
+    data: { generator: 'src/data/long-range.ts', task: defaultLongRangeTask, distances: 'log-uniform in 1..64, fresh every step' },
+    train: { ...longRangeTrain },
+    create() {
+      const model = createLongRangeModel(kind, longRangeTrain.seed);
+      return {
+        params: longRangeNamedTensors(model),
+        loss: (_step, rng) => longRangeLoss(model, rng),
+        progress: () => Object.fromEntries(evaluatePerDistance(model, [1, 8, 32, 64], 100, 7).map((c) => [`N${c.distance}`, c.accuracy])),
+        evaluate: () => evaluate(model),
+        files: () => ({
+          'config.json': `${JSON.stringify({ model_type: 'atlas-long-range', kind, task: model.task, sizes: defaultLongRangeSizes, seed: longRangeTrain.seed }, null, 2)}\n`,
+          'model.safetensors': serializeSafetensors(longRangeNamedTensors(model), { metadata: { trainedBy: 'attention-atlas' } }),
+        }),
+      };
+    },
+    async evaluateShipped(read) {
+      const config = await read('config.json');
+      const weights = await read('model.safetensors');
+      if (!config || !weights) throw new CheckpointError(`long-range-${kind}: config.json and model.safetensors are both needed`);
+      const c = JSON.parse(new TextDecoder().decode(config)) as { model_type?: string; kind?: string; task?: typeof defaultLongRangeTask; sizes?: typeof defaultLongRangeSizes };
+      if (c.model_type !== 'atlas-long-range' || c.kind !== kind) throw new CheckpointError(`long-range-${kind}: config.json is not an atlas-long-range ${kind}`);
+      const model = createLongRangeModel(kind, 0, c.task, c.sizes);
+      const saved = parseSafetensors(weights).tensors;
+      for (const [name, t] of longRangeNamedTensors(model)) {
+        const s = saved.get(name);
+        if (!s || s.size !== t.size) throw new CheckpointError(`long-range-${kind}: tensor ${name} is missing or has the wrong size`);
+        t.data.set(s.data);
+      }
+      return evaluate(model);
+    },
+  };
+}
+
+export const longRangeRecipes: readonly Recipe[] = (['rnn', 'lstm', 'transformer'] as const).map(longRangeRecipe);
