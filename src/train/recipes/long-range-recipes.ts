@@ -26,7 +26,7 @@ function evaluate(model: LongRangeModel) {
 }
 
 function longRangeRecipe(kind: LongRangeKind): Recipe {
-  const names = { rnn: 'a plain (tanh) RNN', lstm: 'an LSTM', transformer: 'a one-layer causal Transformer' };
+  const names = { rnn: 'A plain (tanh) RNN', lstm: 'An LSTM', transformer: 'A one-layer causal Transformer' };
   return {
     id: `long-range-${kind}`,
     description: `${names[kind]} recalling one symbol of a 3-symbol code N tokens back (N up to 64), for the RNN-to-Transformer lesson.`,
