@@ -6,8 +6,9 @@ import { sortDemoRecipe } from './sort-demo.ts';
 import { tinyGptRecipe } from './tiny-gpt.ts';
 import { translateRnnRecipe } from './translate-rnn.ts';
 import { translateTransformerRecipe } from './translate-transformer.ts';
+import { vitDigitsRecipe } from './vit-digits.ts';
 
-const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe, tinyGptRecipe, translateRnnRecipe, translateTransformerRecipe, ...longRangeRecipes];
+const recipes: readonly Recipe[] = [sortDemoRecipe, corefRecipe, tinyGptRecipe, translateRnnRecipe, translateTransformerRecipe, ...longRangeRecipes, vitDigitsRecipe];
 
 export function recipeIds(): string[] {
   return recipes.map((r) => r.id);
