@@ -18,6 +18,7 @@ export const corefSettings = {
   vocabLines: 40_000,
   judgeSeed: 99, // held-out labelled cases, excluded from training
   judgePerKind: 100,
+  contrast: 0.5, // share of corpus cases whose candidates take different pronouns (the generator's default)
   // GPT-2's tanh GELU: same shape as BERT's exact GELU, several times cheaper to compute.
   model: { dModel: 64, nHeads: 4, nLayers: 4, dFF: 256, maxPositions: 64, activation: 'geluTanh' as const },
   // Chosen pronouns are swapped for another of their group half the time (else 80/10/10).
@@ -90,7 +91,7 @@ export function createCorefModel(setup: CorefSetup, s = corefSettings): Transfor
 
 /** One MLM loss over a fresh batch of corpus lines (seeded by the step, so a resumed run sees the same data). */
 export function corefLoss(model: TransformerModel, setup: CorefSetup, step: number, rng: Rng, s = corefSettings): Tensor {
-  const lines = world.generateCorpus(1_000_003 * (step + 1) + s.train.seed, s.train.batchSize, { exclude: setup.exclude });
+  const lines = world.generateCorpus(1_000_003 * (step + 1) + s.train.seed, s.train.batchSize, { exclude: setup.exclude, contrast: s.contrast });
   const pad = setup.tokenizer.specialIds.pad as number;
   const maxT = model.config.maxPositions;
   const seqs = lines.map((l) => setup.tokenizer.encode(l).map((t) => t.id).slice(0, maxT));
