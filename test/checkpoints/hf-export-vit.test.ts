@@ -3,6 +3,7 @@
  * loading what was saved (loadHfModel, and loadBundle as the app does) must give back the
  * same model: same logits, same CLS attention.
  */
+import { namedTensors } from '../../src/models/weights.ts';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/checkpoints/bundle.ts';
 import { toVit } from '../../src/checkpoints/hf-export-vit.ts';
@@ -16,15 +17,7 @@ function randomVit(over: Partial<VitConfig>, seed: number): VitModel {
   const config = vitConfig({ imageSize: 12, patchSize: 4, channels: 1, numClasses: 5, dModel: 16, nHeads: 4, nKvHeads: 4, nLayers: 2, dFF: 24, ...over });
   const model = { config, weights: initVit(config, new Rng(seed)) };
   const rng = new Rng(seed + 1);
-  const walk = (node: unknown): void => {
-    if (node && typeof node === 'object') {
-      if ('data' in node && (node as { data: unknown }).data instanceof Float32Array) {
-        const d = (node as { data: Float32Array }).data;
-        for (let i = 0; i < d.length; i++) d[i] += rng.normal() * 0.1;
-      } else for (const v of Object.values(node)) walk(v);
-    }
-  };
-  walk(model.weights);
+  for (const t of namedTensors(model.weights).values()) for (let i = 0; i < t.size; i++) t.data[i] += rng.normal() * 0.1;
   return model;
 }
 

@@ -8,7 +8,7 @@ import { loadHfModel } from '../../src/checkpoints/hf-load.ts';
 import { serializeSafetensors } from '../../src/checkpoints/safetensors.ts';
 import { decoderConfig, encoderConfig } from '../../src/models/config.ts';
 import { transformerForward, type TransformerModel } from '../../src/models/transformer.ts';
-import { initTransformer } from '../../src/models/weights.ts';
+import { initTransformer, namedTensors } from '../../src/models/weights.ts';
 import { noGrad, Rng } from '../../src/runtime/index.ts';
 
 function roundTrip(model: TransformerModel, save: (m: TransformerModel) => { config: object; tensors: Map<string, import('../../src/runtime/index.ts').Tensor> }): TransformerModel {
@@ -33,15 +33,7 @@ function expectSameOutputs(a: TransformerModel, b: TransformerModel, ids: number
 /** Non-trivial norms and biases so a swapped or dropped tensor cannot go unnoticed. */
 function perturb(model: TransformerModel, seed: number): TransformerModel {
   const rng = new Rng(seed);
-  const walk = (node: unknown): void => {
-    if (node && typeof node === 'object') {
-      if ('data' in node && (node as { data: unknown }).data instanceof Float32Array) {
-        const d = (node as { data: Float32Array }).data;
-        for (let i = 0; i < d.length; i++) d[i] += rng.normal() * 0.1;
-      } else for (const v of Object.values(node)) walk(v);
-    }
-  };
-  walk(model.weights);
+  for (const t of namedTensors(model.weights).values()) for (let i = 0; i < t.size; i++) t.data[i] += rng.normal() * 0.1;
   return model;
 }
 
