@@ -19,11 +19,12 @@ export const corefSettings = {
   judgeSeed: 99, // held-out labelled cases, excluded from training
   judgePerKind: 100,
   contrast: 0.5, // share of corpus cases whose candidates take different pronouns (the generator's default)
+  mix: {} as world.CorpusOptions['mix'], // corpus template weights over the generator's defaults
   // GPT-2's tanh GELU: same shape as BERT's exact GELU, several times cheaper to compute.
   model: { dModel: 64, nHeads: 4, nLayers: 4, dFF: 256, maxPositions: 64, activation: 'geluTanh' as const },
   // Chosen pronouns are swapped for another of their group half the time (else 80/10/10).
   mask: { p: 0.15, pronoun: 0.5, predicate: 0.3, swap: 0.5 },
-  train: { steps: 6000, batchSize: 64, lr: 1e-3, warmup: 300, weightDecay: 0.01, clip: 1, seed: 7, evalEvery: 500 } satisfies TrainConfig & { batchSize: number },
+  train: { steps: 8000, batchSize: 32, lr: 2e-3, warmup: 300, weightDecay: 0.01, clip: 1, seed: 7, evalEvery: 500 } satisfies TrainConfig & { batchSize: number },
 };
 
 /** Pronouns by grammatical slot: a swap stays within its slot, so the sentence stays grammatical. */
@@ -91,7 +92,7 @@ export function createCorefModel(setup: CorefSetup, s = corefSettings): Transfor
 
 /** One MLM loss over a fresh batch of corpus lines (seeded by the step, so a resumed run sees the same data). */
 export function corefLoss(model: TransformerModel, setup: CorefSetup, step: number, rng: Rng, s = corefSettings): Tensor {
-  const lines = world.generateCorpus(1_000_003 * (step + 1) + s.train.seed, s.train.batchSize, { exclude: setup.exclude, contrast: s.contrast });
+  const lines = world.generateCorpus(1_000_003 * (step + 1) + s.train.seed, s.train.batchSize, { exclude: setup.exclude, contrast: s.contrast, mix: s.mix });
   const pad = setup.tokenizer.specialIds.pad as number;
   const maxT = model.config.maxPositions;
   const seqs = lines.map((l) => setup.tokenizer.encode(l).map((t) => t.id).slice(0, maxT));
