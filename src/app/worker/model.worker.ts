@@ -1,0 +1,19 @@
+/**
+ * The model worker's entry: models load and run here so typing never stutters the page.
+ * All the logic is in handler.ts (tested in Node); this file only binds it to `self`.
+ */
+/// <reference lib="webworker" />
+import { fetchModelFiles } from '../fetch-files.ts';
+import { createModelWorker } from './handler.ts';
+import { transferablesOf } from './protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const handle = createModelWorker({
+  // Right when the base is absolute (the dev server); the page's init message makes it absolute in a build.
+  modelsUrl: `${import.meta.env.BASE_URL}models/`,
+  files: (modelsUrl, id) => fetchModelFiles(`${modelsUrl}${id}`),
+  post: (r) => self.postMessage(r, transferablesOf(r)),
+});
+
+self.onmessage = (event: MessageEvent<unknown>) => handle(event.data);
