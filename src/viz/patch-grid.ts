@@ -28,10 +28,10 @@ export interface PatchGridOptions {
 }
 
 export interface PatchGridData {
-  /** Row-major pixels in [0, 1], height x width. */
+  /** Row-major pixels in [0, 1], imageHeight x imageWidth. */
   image: VectorInput;
-  height: number;
-  width: number;
+  imageHeight: number;
+  imageWidth: number;
   /** Patch side in pixels (must divide height and width). */
   patch: number;
   /** One value per patch, row-major (e.g. [CLS] attention to each patch). */
@@ -67,7 +67,7 @@ export function createPatchGrid(container: HTMLElement, options: PatchGridOption
 
   function render(): void {
     if (!data) return;
-    const { height: H, width: W, patch: p } = data;
+    const { imageHeight: H, imageWidth: W, patch: p } = data;
     const image = toVector(data.image, 'patch-grid');
     if (image.length !== H * W) throw new Error(`patch-grid: ${image.length} pixels do not fill (${H}, ${W})`);
     if (!(p > 0) || H % p !== 0 || W % p !== 0) throw new Error(`patch-grid: patch ${p} does not divide (${H}, ${W})`);

@@ -16,7 +16,7 @@ const image = new Float32Array(28 * 28).map((_, k) => (k % 28 >= 12 && k % 28 < 
 describe('createPatchGrid', () => {
   it('draws the pixels and one rect per patch', () => {
     const chart = createPatchGrid(mount(), { width: 500 });
-    chart.update({ image, height: 28, width: 28, patch: 7 });
+    chart.update({ image, imageHeight: 28, imageWidth: 28, patch: 7 });
     expect(container.querySelectorAll('rect.viz-patch')).toHaveLength(16);
     // Black background plus one path of white pixels (112 of them).
     const paths = container.querySelectorAll('.viz-pixels path.viz-bucket');
@@ -29,7 +29,7 @@ describe('createPatchGrid', () => {
     const onHoverPatch = vi.fn();
     const chart = createPatchGrid(mount(), { width: 500, onHoverPatch });
     const overlay = Array.from({ length: 16 }, (_, k) => k / 15);
-    chart.update({ image, height: 28, width: 28, patch: 7, overlay, overlayLabel: '[CLS] attention' });
+    chart.update({ image, imageHeight: 28, imageWidth: 28, patch: 7, overlay, overlayLabel: '[CLS] attention' });
     const patches = [...container.querySelectorAll('rect.viz-patch')];
     expect(new Set(patches.map((p) => p.getAttribute('fill'))).size).toBe(16);
     patches[5].dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
@@ -40,6 +40,6 @@ describe('createPatchGrid', () => {
 
   it('rejects a patch size that does not divide the image', () => {
     const chart = createPatchGrid(mount(), { width: 500 });
-    expect(() => chart.update({ image, height: 28, width: 28, patch: 5 })).toThrow(/patch 5 does not divide \(28, 28\)/);
+    expect(() => chart.update({ image, imageHeight: 28, imageWidth: 28, patch: 5 })).toThrow(/patch 5 does not divide \(28, 28\)/);
   });
 });
