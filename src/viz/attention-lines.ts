@@ -120,7 +120,10 @@ export function createAttentionLines(container: HTMLElement, options: AttentionL
     const width0 = widthOf(container, options.width);
     const rowH = Math.max(font * 1.8, 26);
     const labelOf = (t: string) => truncate(t, width0 * 0.28, font);
-    const labelW = Math.max(...[...from, ...to].map((t) => textWidth(labelOf(t), font)), 40) + 20;
+    const fromHeading = options.fromHeading ?? 'from (query)';
+    const toHeading = options.toHeading ?? 'to (key)';
+    const headingW = Math.max(textWidth(fromHeading, small), textWidth(toHeading, small));
+    const labelW = Math.max(...[...from, ...to].map((t) => textWidth(labelOf(t), font)), headingW, 40) + 20;
     const width = Math.max(width0, 2 * labelW + 160);
     fit = (t) => truncate(t, width, font);
 
@@ -162,8 +165,8 @@ export function createAttentionLines(container: HTMLElement, options: AttentionL
 
     readout.attr('x', 0).attr('y', titleH + legendH + font * 1.2).attr('font-size', font);
     const headings = [
-      { x: leftX - 8, anchor: 'end', text: options.fromHeading ?? 'from (query)' },
-      { x: rightX + 8, anchor: 'start', text: options.toHeading ?? 'to (key)' },
+      { x: leftX - 8, anchor: 'end', text: fromHeading },
+      { x: rightX + 8, anchor: 'start', text: toHeading },
     ];
     svg
       .selectAll('text.viz-heading')
@@ -238,12 +241,19 @@ export function createAttentionLines(container: HTMLElement, options: AttentionL
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
+      const previous = data;
       data = next;
       if (next.selected !== undefined) selected = next.selected;
       const side = (t: TokenRef) => (t.side === 'from' ? next.from : (next.to ?? next.from));
       if (selected && selected.index >= side(selected).length) selected = null;
       hovered = null;
-      render();
+      try {
+        render();
+      } catch (error) {
+        // A bad update keeps the last good picture, and later re-renders (resize) working.
+        data = previous;
+        throw error;
+      }
     },
     destroy() {
       unwatch();

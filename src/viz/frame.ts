@@ -73,12 +73,12 @@ export function smallFont(font: number): number {
 
 /**
  * Estimated width in px of a string at a font size. Without layout (jsdom) we cannot measure,
- * so this errs wide (0.62 em a character, 0.35 em for narrow ones): overestimating costs a little
- * room, underestimating makes labels overlap.
+ * so this errs wide (0.62 em a character, 0.72 for capitals, 0.35 for narrow ones):
+ * overestimating costs a little room, underestimating makes labels overlap.
  */
 export function textWidth(text: string, font: number): number {
   let em = 0;
-  for (const ch of text) em += /[iljtfr.,:;'|!\s]/.test(ch) ? 0.35 : /[mwMW@]/.test(ch) ? 0.9 : 0.62;
+  for (const ch of text) em += /[iljtfrI.,:;'|!\s]/.test(ch) ? 0.35 : /[mwMW@]/.test(ch) ? 0.9 : /[A-Z×]/.test(ch) ? 0.72 : 0.62;
   return em * font;
 }
 
@@ -110,7 +110,8 @@ export function watchLayout(container: HTMLElement, rerender: () => void): () =>
     // One re-render per animation frame: resize events arrive in bursts while dragging.
     frame = requestAnimationFrame(() => {
       frame = 0;
-      rerender();
+      // A figure removed without destroy() must not keep drawing (or throwing) off-page.
+      if (container.isConnected) rerender();
     });
   };
   const resize =

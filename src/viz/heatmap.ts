@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { SequentialScheme } from './colors.ts';
 import { readableTextOn, sequentialInterpolator, sequentialScale } from './colors.ts';
 import type { Chart, G } from './frame.ts';
-import { asButton, createSvg, fontSizeOf, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
+import { asButton, createSvg, fontSizeOf, MIN_FONT, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import { cellLabel, exact, quote } from './format.ts';
 import { drawLegend, legendWidth } from './legend.ts';
 import type { MatrixInput } from './values.ts';
@@ -150,8 +150,8 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions = 
       .text((d) => `${rowAxis} ${quote(rows[d.i])} → ${colAxis} ${quote(cols[d.j])}: ${exact(d.v)}`);
 
     // Values inside cells only when the longest label fits: overlapping digits help nobody.
-    const cellFont = Math.min(font, cell * 0.5);
-    const labelled = cell >= (options.minLabelCell ?? 28) && cells.every((d) => textWidth(cellLabel(d.v), cellFont) <= cell - 4);
+    const cellFont = Math.min(font, Math.max(MIN_FONT - 2, cell * 0.45));
+    const labelled = cell >= (options.minLabelCell ?? 28) && cells.every((d) => textWidth(cellLabel(d.v), cellFont) <= cell - 6);
     grid
       .selectAll<SVGTextElement, Cell>('text.viz-cell-label')
       .data(labelled ? cells : [], (d) => `${d.i}:${d.j}`)
@@ -237,10 +237,17 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions = 
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
+      const previous = data;
       data = next;
       if (next.pinnedRow !== undefined) pinned = next.pinnedRow;
       if (pinned !== null && pinned >= next.rows.length) pinned = null;
-      render();
+      try {
+        render();
+      } catch (error) {
+        // A bad update keeps the last good picture, and later re-renders (resize) working.
+        data = previous;
+        throw error;
+      }
     },
     destroy() {
       unwatch();

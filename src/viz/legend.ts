@@ -12,7 +12,7 @@ export interface LegendSpec {
   interpolator: (t: number) => string;
   /** The values at the bottom and top of the bar. */
   domain: readonly [number, number];
-  /** Bar height in px. */
+  /** Total height in px, caption and tick labels included (the bar gets the rest). */
   height: number;
   /** Base font size in px. */
   font: number;
@@ -33,18 +33,23 @@ export function legendWidth(spec: Pick<LegendSpec, 'domain' | 'font' | 'caption'
   return Math.max(BAR + GAP + Math.max(...labels), caption) + 8;
 }
 
-/** Height in px the caption adds above the bar. */
-export function legendCaptionHeight(spec: Pick<LegendSpec, 'font' | 'caption'>): number {
-  return spec.caption ? smallFont(spec.font) * 1.5 : 0;
+/**
+ * Vertical extent of the bar inside the legend's height: below the caption, and half a line
+ * in from both ends so the end tick labels (centred on the ends) stay inside.
+ */
+function barExtent(spec: Pick<LegendSpec, 'font' | 'caption' | 'height'>): [number, number] {
+  const f = smallFont(spec.font);
+  const top = (spec.caption ? f * 1.7 : 0) + f * 0.6;
+  return [top, Math.max(top + f * 2, spec.height - f * 0.6)];
 }
 
 /**
- * Draws (or redraws, via joins) the legend inside `g`, whose origin is the bar's top-left
- * corner minus the caption height. Uses a document-unique gradient id.
+ * Draws (or redraws, via joins) the legend inside `g`, whose origin is its top-left corner.
+ * Uses a document-unique gradient id.
  */
 export function drawLegend(g: G, spec: LegendSpec): void {
   const f = smallFont(spec.font);
-  const top = legendCaptionHeight(spec);
+  const [top, bottom] = barExtent(spec);
   const [lo, hi] = spec.domain;
   const id = (g.attr('data-gradient') as string | null) ?? uid('viz-gradient');
   g.attr('data-gradient', id).attr('class', 'viz-legend').attr('aria-hidden', 'true');
@@ -82,10 +87,10 @@ export function drawLegend(g: G, spec: LegendSpec): void {
     .attr('x', 0)
     .attr('y', top)
     .attr('width', BAR)
-    .attr('height', spec.height)
+    .attr('height', bottom - top)
     .attr('fill', `url(#${id})`);
 
-  const y = d3.scaleLinear().domain([lo, hi]).range([top + spec.height, top]);
+  const y = d3.scaleLinear().domain([lo, hi]).range([bottom, top]);
   // Few ticks: the bar is often short, and the ends matter most (they are the colour domain).
   const ticks = Array.from(new Set([lo, ...(spec.ticks ?? []), hi]));
   const tick = g

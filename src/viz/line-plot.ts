@@ -19,7 +19,7 @@ export interface LineSeries {
 export interface LinePlotOptions {
   /** Layout width in px; default the container's width. */
   width?: number;
-  /** Total height in px (default 320). */
+  /** Total height in px (default 320, or 20 lines of text when the font is larger). */
   height?: number;
   /** Called with the point nearest the pointer, and null when the pointer leaves. */
   onHoverPoint?(point: { series: string; x: number; y: number } | null): void;
@@ -71,7 +71,8 @@ export function createLinePlot(container: HTMLElement, options: LinePlotOptions 
     const font = fontSizeOf(container);
     const small = smallFont(font);
     const width = widthOf(container, options.width);
-    const height = options.height ?? 320;
+    // Taller with the font (presenter mode), or the plot area would shrink as the text grows.
+    const height = options.height ?? Math.max(320, font * 20);
     const colorOf = (s: number) => data?.series[s].color ?? categorical(s);
     fit = (t) => truncate(t, width, font);
     points = data.series.flatMap((s, k) => s.points.filter(([, y]) => !data?.logY || y > 0).map(([x, y]) => ({ s: k, x, y })));
@@ -100,11 +101,15 @@ export function createLinePlot(container: HTMLElement, options: LinePlotOptions 
     const yFormat = data.logY ? (v: number) => (Number.isInteger(Math.log10(v)) ? exact(v) : '') : exact;
     const yTickW = Math.max(...yTicks.map((t) => textWidth(yFormat(t), small))) + 10;
     const left = (data.yLabel ? font * 1.6 : 0) + yTickW;
-    const top = titleH + legendH + font * 1.8;
+    // Room under the read-out for the top tick label, which is centred on the plot's edge.
+    const top = readoutY + font * 0.6 + small * 0.8;
     const bottom = small * 1.8 + (data.xLabel ? font * 1.7 : 0);
-    const plotW = Math.max(80, width - left - 16);
+    const x = d3.scaleLinear().domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1]).nice();
+    // The last x tick label is centred on the plot's right edge: leave it half its width.
+    const right = Math.max(16, textWidth(exact(x.domain()[1]), small) / 2 + 6);
+    const plotW = Math.max(80, width - left - right);
     const plotH = Math.max(120, height - top - bottom);
-    const x = d3.scaleLinear().domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1]).range([0, plotW]).nice();
+    x.range([0, plotW]);
     y.range([plotH, 0]);
     [sx, sy] = [(v) => x(v), (v) => y(v)];
     sizeSvg(svg, width, top + plotH + bottom);
@@ -204,8 +209,15 @@ export function createLinePlot(container: HTMLElement, options: LinePlotOptions 
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
+      const previous = data;
       data = next;
-      render();
+      try {
+        render();
+      } catch (error) {
+        // A bad update keeps the last good picture, and later re-renders (resize) working.
+        data = previous;
+        throw error;
+      }
     },
     destroy() {
       unwatch();

@@ -178,9 +178,16 @@ export function createModelView(container: HTMLElement, options: ModelViewOption
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
+      const previous = data;
       data = next;
       if (next.selected !== undefined) selected = next.selected;
-      render();
+      try {
+        render();
+      } catch (error) {
+        // A bad update keeps the last good picture, and later re-renders (resize) working.
+        data = previous;
+        throw error;
+      }
     },
     destroy() {
       unwatch();

@@ -151,8 +151,15 @@ export function createPatchGrid(container: HTMLElement, options: PatchGridOption
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
+      const previous = data;
       data = next;
-      render();
+      try {
+        render();
+      } catch (error) {
+        // A bad update keeps the last good picture, and later re-renders (resize) working.
+        data = previous;
+        throw error;
+      }
     },
     destroy() {
       unwatch();

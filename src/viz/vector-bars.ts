@@ -55,10 +55,11 @@ export function createVectorBars(container: HTMLElement, options: VectorBarsOpti
     const small = smallFont(font);
     const width = widthOf(container, options.width);
     const vertical = (options.orientation ?? 'vertical') === 'vertical';
-    const m = options.maxAbs ?? (Math.max(0, ...values.map(Math.abs)) || 1);
+    // A round limit (1.5 rather than 1.498) makes the tick labels readable at a glance.
+    const m = options.maxAbs ?? (d3.nice(0, Math.max(0, ...values.map(Math.abs)), 4)[1] || 1);
     const names = data.entryLabels?.map((l) => truncate(l, width * 0.25, small));
-    const tickW = Math.max(...[-m, m].map((v) => textWidth(exact(v), small))) + 8;
-    const top = font * 1.7 + font * 1.6;
+    const tickW = Math.max(...[-m, m].map((v) => textWidth(exact(v), small))) + 12;
+    const top = font * 1.7 + font * 1.6 + (vertical ? small * 0.6 : 0);
     fit = (t) => truncate(t, width, font);
 
     caption.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(`${data.label} (${n})`);
@@ -85,7 +86,7 @@ export function createVectorBars(container: HTMLElement, options: VectorBarsOpti
       // Entry labels under the bars only if they fit their band (rotating them would collide).
       const fits = names !== undefined && names.every((l) => textWidth(l, small) <= band - 2);
       drawEntryLabels(labelsG, fits ? names.map((t, k) => ({ t, x: x(k) + band / 2, y: top + length + small * 1.3, anchor: 'middle' })) : [], small);
-      size = [Math.max(width, tickW + n * band), top + length + (fits ? small * 1.8 : 6)];
+      size = [Math.max(width, tickW + n * band), top + length + (fits ? small * 1.8 : small * 0.7)];
     } else {
       const nameW = names ? Math.max(0, ...names.map((l) => textWidth(l, small))) + 10 : 0;
       const band = Math.max(Math.ceil(small * 1.3), 10);
@@ -126,8 +127,15 @@ export function createVectorBars(container: HTMLElement, options: VectorBarsOpti
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
+      const previous = data;
       data = next;
-      render();
+      try {
+        render();
+      } catch (error) {
+        // A bad update keeps the last good picture, and later re-renders (resize) working.
+        data = previous;
+        throw error;
+      }
     },
     destroy() {
       unwatch();

@@ -51,6 +51,35 @@ describe('svgToPng', () => {
   });
 });
 
+describe('svgToPng with a canvas', () => {
+  it('draws the SVG at the requested scale and resolves with the canvas PNG', async () => {
+    const svg = heatmapSvg();
+    const ctx = { scale: vi.fn(), drawImage: vi.fn() };
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
+    let size: number[] = [];
+    vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation(function (this: HTMLCanvasElement, done: BlobCallback) {
+      size = [this.width, this.height];
+      done(new Blob(['png'], { type: 'image/png' }));
+    });
+    let source = '';
+    class LoadingImage {
+      onload: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      set src(v: string) {
+        source = v;
+        queueMicrotask(() => this.onload?.());
+      }
+    }
+    vi.stubGlobal('Image', LoadingImage);
+    const blob = await svgToPng(svg, { scale: 3 });
+    vi.unstubAllGlobals();
+    expect(blob.type).toBe('image/png');
+    expect(size).toEqual([Number(svg.getAttribute('width')) * 3, Number(svg.getAttribute('height')) * 3]);
+    expect(ctx.scale).toHaveBeenCalledWith(3, 3);
+    expect(decodeURIComponent(source.replace('data:image/svg+xml;charset=utf-8,', ''))).toContain('viz-cell');
+  });
+});
+
 describe('downloadBlob', () => {
   it('clicks a temporary link named after the file and revokes the URL later', () => {
     vi.useFakeTimers();

@@ -46,6 +46,9 @@ describe('createHeatmap', () => {
     chart.update({ rows: tokens, cols: tokens, values: new Float32Array(weights.flat()) });
     expect(cells()).toHaveLength(25);
     expect(() => chart.update({ rows: tokens, cols: tokens, values: new Float32Array(24) })).toThrow(/24 values do not fill \(5, 5\)/);
+    // The last good picture stays.
+    expect(cells()).toHaveLength(25);
+    chart.destroy();
   });
 
   it('shows the exact value of the hovered cell and clears it on leave', () => {
@@ -115,6 +118,20 @@ describe('createHeatmap', () => {
     // Dark text on the bright (high) cell, white on the dark (low) one.
     expect(labels[0].getAttribute('fill')).toBe('#111111');
     expect(labels[4].getAttribute('fill')).toBe('#ffffff');
+  });
+
+  it('re-renders with the larger font when the page switches to presenter mode', async () => {
+    const chart = createHeatmap(mount(), { width: 600 });
+    chart.update({ rows: tokens, cols: tokens, values: weights, title: 'Layer 0' });
+    const size = () => Number(container.querySelector('.viz-row-label text')?.getAttribute('font-size'));
+    expect(size()).toBe(16);
+    // viz.css raises --viz-font-size under [data-presenter]; jsdom has no stylesheet, so set both.
+    container.style.setProperty('--viz-font-size', '24px');
+    document.documentElement.setAttribute('data-presenter', 'true');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // observer, then one animation frame
+    expect(size()).toBe(24);
+    chart.destroy();
+    document.documentElement.removeAttribute('data-presenter');
   });
 
   it('updates in place and marks highlighted columns; destroy removes the svg', () => {
