@@ -179,7 +179,6 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions = 
         return e;
       })
       .attr('transform', (i) => `translate(0,${i * cell + (cell - 1) / 2})`)
-      .attr('display', (i) => (i % rowStride === 0 || i === pinned ? null : 'none'))
       .attr('aria-pressed', (i) => String(i === pinned))
       .attr('aria-label', (i) => `${pinned === i ? 'Unpin' : 'Pin'} ${rowAxis} ${quote(rows[i])}`)
       .classed('is-pinned', (i) => i === pinned);
@@ -189,6 +188,9 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions = 
       .attr('font-size', font)
       .attr('font-weight', (i) => (i === pinned ? 700 : null))
       .attr('opacity', (i) => dim(i))
+      // Thinned labels (rows thinner than a line of text) hide their text but stay focusable,
+      // so every row can be pinned from the keyboard; viz.css shows the text while focused.
+      .attr('visibility', (i) => (i % rowStride === 0 || i === pinned ? null : 'hidden'))
       .text((i) => rowNames[i]);
 
     colG.attr('transform', `translate(${left},${top - 6})`);

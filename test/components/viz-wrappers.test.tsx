@@ -2,6 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArchitectureDiagram } from '../../src/components/viz/ArchitectureDiagram.tsx';
 import { AttentionLines } from '../../src/components/viz/AttentionLines.tsx';
@@ -88,6 +89,17 @@ describe('viz wrappers', () => {
     unmount();
     expect(c).toEqual({ create: 1, update: 2, destroy: 1 });
     expect(container.querySelector('svg')).toBeNull();
+  });
+
+  it('under StrictMode (effects run twice) exactly one svg remains', () => {
+    const { container } = render(
+      <StrictMode>
+        <Heatmap rows={tokens} cols={tokens} values={w1} width={400} />
+      </StrictMode>,
+    );
+    expect(container.querySelectorAll('svg')).toHaveLength(1);
+    const c = spy.counts.get('createHeatmap')!;
+    expect(c.create - c.destroy).toBe(1);
   });
 
   it('Heatmap calls the latest onPinRow without re-creating the chart', () => {

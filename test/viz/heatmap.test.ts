@@ -108,6 +108,10 @@ describe('createHeatmap', () => {
     const chart = createHeatmap(mount(), { width: 200 });
     chart.update({ rows: tokens, cols: tokens, values: weights });
     expect(container.querySelectorAll('text.viz-cell-label')).toHaveLength(0);
+    // Rows thinner than a line of text show every other label, yet all stay keyboard buttons.
+    const rowLabels = [...container.querySelectorAll('g.viz-row-label')];
+    expect(rowLabels.map((g) => g.querySelector('text')!.getAttribute('visibility'))).toContain('hidden');
+    expect(rowLabels.every((g) => g.getAttribute('tabindex') === '0' && !g.hasAttribute('display'))).toBe(true);
     chart.destroy();
 
     const big = createHeatmap(mount(), { cellSize: 40 });

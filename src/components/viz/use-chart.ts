@@ -30,7 +30,7 @@ export function useChart<D>(create: (el: HTMLElement) => Chart<D>, data: D, crea
       chart.current = null;
       drawn.current = undefined;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- creation happens on createDeps only
+    // Deliberately only createDeps: data changes go through update() in the effect below.
   }, createDeps);
 
   useEffect(() => {
