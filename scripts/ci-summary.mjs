@@ -1,4 +1,5 @@
-// Prints "N passed, N failed" from the JSON reports in a folder (Vitest's json reporter).
+// Prints "N passed, N failed" from the JSON reports in a folder (Vitest's and Playwright's
+// json reporters).
 // A test file that fails before any test runs (a missing ../shared, an import error)
 // counts as one failure, so it can never read as a pass.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,13 @@ let failed = 0;
 for (const name of readdirSync(dir)) {
   try {
     const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    if (report.stats && 'expected' in report.stats) {
+      // Playwright: a flaky test passed on retry; errors outside tests (a web server that never
+      // started) count as one failure.
+      passed += report.stats.expected + report.stats.flaky;
+      failed += report.stats.unexpected + ((report.errors ?? []).length > 0 ? 1 : 0);
+      continue;
+    }
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
     for (const file of report.testResults ?? []) {

@@ -1,13 +1,17 @@
-/** Entry point. Until the lesson shell exists, the app is the runtime demo page. */
+/** Entry point: starts persistence and URL sync once, then renders the shell. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DemoPage } from './DemoPage.tsx';
-import './demo.css';
+import { startPersistence, startUrlSync, useAtlas } from '../store/index.ts';
+import { App } from './App.tsx';
+import './app.css';
+
+startPersistence(useAtlas);
+startUrlSync(useAtlas, window);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <DemoPage />
+    <App />
   </StrictMode>,
 );

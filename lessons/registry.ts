@@ -1,0 +1,10 @@
+/**
+ * Each lesson's content, loaded on demand so the first page stays small (each lesson is its
+ * own chunk). A lesson missing here is listed on the map but says it is not written yet.
+ */
+import type { LessonContent } from './types.ts';
+
+export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {};
+
+/** Step counts for the home map, known without loading any lesson. */
+export const LESSON_STEP_COUNTS: Record<string, number> = {};

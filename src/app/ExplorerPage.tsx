@@ -1,0 +1,168 @@
+/**
+ * The Attention Explorer: type a sentence and read every layer and head of a model's
+ * attention as you type. The model runs in a worker (use-attention-run.ts); this page only
+ * shows the store's newest result. Layer, head and token are in the URL, so a copied link
+ * opens the same view.
+ */
+import { useMemo } from 'react';
+import { AttentionLines } from '../components/viz/AttentionLines.tsx';
+import { HeatmapFigure } from '../components/viz/HeatmapFigure.tsx';
+import { ModelView } from '../components/viz/ModelView.tsx';
+import {
+  headWeights, selectHead, selectLayer, selectModelId, selectPinRow, selectPinned, selectResultIsCurrent,
+  selectRunError, selectRunResult, selectRunStatus, selectSelectHead, selectSelectLayer, selectSetModel, selectSetText,
+  selectText, useAtlas, type AttentionResult,
+} from '../store/index.ts';
+import { useAttentionRun } from './use-attention-run.ts';
+import { WidgetBoundary } from './WidgetBoundary.tsx';
+
+const TEXT_MODELS = [
+  { id: 'coref', label: 'coref (BERT-style encoder)' },
+  { id: 'tiny-gpt', label: 'tiny-gpt (GPT-style decoder)' },
+];
+
+const EXAMPLES = [
+  "The animal didn't cross the street because it was too tired.",
+  "The animal didn't cross the street because it was too wide.",
+  'I deposited money in the bank.',
+  'He sat by the river bank.',
+  'She drove the car because it was raining.',
+];
+
+function labelsOf(r: AttentionResult): string[] {
+  return r.tokens.map((t) => (t.unknown ? `${t.text}?` : t.text));
+}
+
+function StatusLine() {
+  const status = useAtlas(selectRunStatus);
+  const error = useAtlas(selectRunError);
+  const result = useAtlas(selectRunResult);
+  const current = useAtlas(selectResultIsCurrent);
+  let text = '';
+  if (status === 'loading') text = 'Loading the model…';
+  else if (status === 'running') text = 'Computing attention…';
+  else if (result && current) text = `${result.tokens.length} tokens, ${result.nLayers} layers × ${result.nHeads} heads, computed in ${result.ms.toFixed(1)} ms.`;
+  return (
+    <div className="explorer-status">
+      <p className="status" aria-live="polite">{text}</p>
+      {status === 'error' && error && <p className="error" role="alert">{error}</p>}
+      {result && current && result.unknownWords.length > 0 && (
+        <p className="warning" role="status">
+          The model never saw {result.unknownWords.map((w) => `“${w}”`).join(', ')}: marked “?” below, read as an unknown token.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Picker({ label, count, value, onPick, mark }: { label: string; count: number; value: number; onPick: (i: number) => void; mark?: number }) {
+  return (
+    <div className="picker" role="group" aria-label={label}>
+      <span className="picker-label">{label}</span>
+      {Array.from({ length: count }, (_, i) => (
+        <button key={i} type="button" aria-pressed={i === value} onClick={() => onPick(i)} title={i === mark ? 'the coreference head' : undefined}>
+          {i + 1}{i === mark ? '★' : ''}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Figures({ result }: { result: AttentionResult }) {
+  const layer = Math.min(useAtlas(selectLayer), result.nLayers - 1);
+  const head = Math.min(useAtlas(selectHead), result.nHeads - 1);
+  const pinned = useAtlas(selectPinned);
+  const pinRow = useAtlas(selectPinRow);
+  const selectLayerTo = useAtlas(selectSelectLayer);
+  const selectHeadTo = useAtlas(selectSelectHead);
+  const labels = useMemo(() => labelsOf(result), [result]);
+  const T = labels.length;
+  const weights = headWeights(result, layer, head);
+  const all = useMemo(
+    () => Array.from({ length: result.nLayers }, (_, l) => Array.from({ length: result.nHeads }, (_, h) => headWeights(result, l, h))),
+    [result],
+  );
+  const coref = result.coreferenceHead;
+  const badges = useMemo(() => {
+    const named = (result.heads ?? []).map((h) => ({ layer: h.layer, head: h.head, text: h.role }));
+    return coref ? [{ layer: coref[0], head: coref[1], text: 'coref' }, ...named.filter((b) => b.layer !== coref[0] || b.head !== coref[1])] : named;
+  }, [result, coref]);
+  const lineHeads = useMemo(
+    () => Array.from({ length: result.nHeads }, (_, h) => ({ weights: all[layer][h], label: `Head ${h + 1}` })),
+    [all, layer, result.nHeads],
+  );
+  const role = badges.find((b) => b.layer === layer && b.head === head)?.text;
+  return (
+    <>
+      <div className="explorer-pickers">
+        <Picker label="Layer" count={result.nLayers} value={layer} onPick={selectLayerTo} mark={coref?.[0]} />
+        <Picker label="Head" count={result.nHeads} value={head} onPick={selectHeadTo} mark={coref && coref[0] === layer ? coref[1] : undefined} />
+        {coref && (
+          <button type="button" onClick={() => { selectLayerTo(coref[0]); selectHeadTo(coref[1]); }}>
+            Show the coreference head (layer {coref[0] + 1}, head {coref[1] + 1})
+          </button>
+        )}
+      </div>
+      <div className="explorer-grid">
+        <WidgetBoundary name="Heatmap">
+          <HeatmapFigure
+            title={`Layer ${layer + 1}, head ${head + 1}${role ? ` (${role})` : ''}`}
+            rows={labels}
+            cols={labels}
+            values={weights}
+            pinnedRow={pinned !== null && pinned < T ? pinned : null}
+            onPinRow={pinRow}
+            skipSpecial
+            legend="attention weight"
+          />
+        </WidgetBoundary>
+        <WidgetBoundary name="Head view">
+          <AttentionLines from={labels} heads={lineHeads} title={`Layer ${layer + 1}: every head (hover a word to isolate it)`} />
+        </WidgetBoundary>
+      </div>
+      <h2>Every layer and head</h2>
+      <p className="muted">Rows are the attending words, columns the attended ones. Click a thumbnail to open it above.</p>
+      <WidgetBoundary name="Model view">
+        <ModelView
+          heads={all}
+          tokens={labels}
+          selected={{ layer, head }}
+          badges={badges}
+          onSelect={(l, h) => { selectLayerTo(l); selectHeadTo(h); }}
+        />
+      </WidgetBoundary>
+    </>
+  );
+}
+
+export function ExplorerPage() {
+  useAttentionRun();
+  const text = useAtlas(selectText);
+  const setText = useAtlas(selectSetText);
+  const modelId = useAtlas(selectModelId);
+  const setModel = useAtlas(selectSetModel);
+  const result = useAtlas(selectRunResult);
+  const shown = result && result.modelId === modelId ? result : null;
+  return (
+    <main id="main" tabIndex={-1} className="explorer">
+      <h1>Attention Explorer</h1>
+      <p className="lead chrome">
+        Type any sentence. The model reads it in your browser and every head's attention updates as you type. Try changing
+        “tired” to “wide”.
+      </p>
+      <div className="explorer-input">
+        <label htmlFor="explorer-text">Sentence</label>
+        <input id="explorer-text" type="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoComplete="off" />
+        <label htmlFor="explorer-model">Model</label>
+        <select id="explorer-model" value={modelId} onChange={(e) => setModel(e.target.value)}>
+          {TEXT_MODELS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+        </select>
+      </div>
+      <div className="examples chrome" role="group" aria-label="Example sentences">
+        {EXAMPLES.map((s) => <button key={s} type="button" onClick={() => setText(s)}>{s}</button>)}
+      </div>
+      <StatusLine />
+      {shown && <Figures result={shown} />}
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Runs the explorer's model on the explorer's text in the model worker whenever either
+ * changes, and puts status, result or error in the store. The newest text wins: an older
+ * run still in flight is superseded and its answer ignored, so typing never shows stale
+ * attention for long, and the page thread never runs a forward pass.
+ */
+import { useEffect, useMemo } from 'react';
+import { selectModelId, selectText, useAtlas } from '../store/index.ts';
+import { createModelClient, isSuperseded } from './worker/client.ts';
+
+export function useAttentionRun(): void {
+  const client = useMemo(() => createModelClient(), []);
+  useEffect(() => () => client.dispose(), [client]);
+  const modelId = useAtlas(selectModelId);
+  const text = useAtlas(selectText);
+  useEffect(() => {
+    const s = useAtlas.getState();
+    client
+      .request(modelId, text, { onProgress: s.setRunStatus })
+      .then((r) => {
+        s.setRunResult(r);
+        s.setLimits(r.nLayers, r.nHeads, r.tokens.length);
+      })
+      .catch((e: unknown) => {
+        if (!isSuperseded(e)) s.setRunError(e instanceof Error ? e.message : String(e));
+      });
+  }, [client, modelId, text]);
+}
