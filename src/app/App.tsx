@@ -8,7 +8,7 @@ import { lessonById } from '../../lessons/catalog.ts';
 import { LESSON_STEP_COUNTS } from '../../lessons/registry.ts';
 import {
   selectPresenter, selectProgress, selectRoute, selectSetTheme, selectTheme, selectTogglePresenter,
-  useAtlas, type Route, type Theme,
+  hashOf, useAtlas, type Route, type Theme,
 } from '../store/index.ts';
 import { useDocumentTitle, usePresenterAttribute, useThemeAttribute } from './document-effects.ts';
 import { HomePage } from './HomePage.tsx';
@@ -34,7 +34,9 @@ function CopyLinkButton() {
       setTimeout(() => setCopied('idle'), 2000);
     };
     if (!navigator.clipboard) return done(false);
-    navigator.clipboard.writeText(location.href).then(() => done(true), () => done(false));
+    // Built from the store, not location.href: the URL is rewritten a moment after typing stops.
+    const link = `${location.origin}${location.pathname}${location.search}${hashOf(useAtlas.getState())}`;
+    navigator.clipboard.writeText(link).then(() => done(true), () => done(false));
   };
   return (
     <button type="button" onClick={copy} aria-live="polite">
