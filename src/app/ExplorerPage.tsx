@@ -103,7 +103,8 @@ function Figures({ result }: { result: AttentionResult }) {
           </button>
         )}
       </div>
-      <div className="explorer-grid">
+      {/* data-rendered-text lets the browser benchmark see when a keystroke's result is on screen. */}
+      <div className="explorer-grid" data-rendered-text={result.text}>
         <WidgetBoundary name="Heatmap">
           <HeatmapFigure
             title={`Layer ${layer + 1}, head ${head + 1}${role ? ` (${role})` : ''}`}
