@@ -3,7 +3,7 @@
  * All the logic is in handler.ts (tested in Node); this file only binds it to `self`.
  */
 /// <reference lib="webworker" />
-import { fetchModelFiles } from '../fetch-files.ts';
+import { fetchModelFiles } from '../../checkpoints/fetch-files.ts';
 import { createModelWorker } from './handler.ts';
 import { transferablesOf } from './protocol.ts';
 

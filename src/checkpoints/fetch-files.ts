@@ -2,7 +2,7 @@
  * Reads the files of a model folder served with the app (public/models/<id>/) through fetch.
  * A dev server answers unknown paths with index.html, so an HTML answer counts as absent.
  */
-import type { FileSource } from '../checkpoints/bundle.ts';
+import type { FileSource } from './bundle.ts';
 
 export function fetchModelFiles(baseUrl: string): FileSource {
   return async (name) => {
