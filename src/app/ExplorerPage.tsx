@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { AttentionLines } from '../components/viz/AttentionLines.tsx';
 import { HeatmapFigure } from '../components/viz/HeatmapFigure.tsx';
+import { HeadPicker } from '../components/lesson/HeadPicker.tsx';
 import { ModelView } from '../components/viz/ModelView.tsx';
 import {
   headWeights, selectHead, selectLayer, selectModelId, selectPinRow, selectPinned, selectResultIsCurrent,
@@ -55,19 +56,6 @@ function StatusLine() {
   );
 }
 
-function Picker({ label, count, value, onPick, mark }: { label: string; count: number; value: number; onPick: (i: number) => void; mark?: number }) {
-  return (
-    <div className="picker" role="group" aria-label={label}>
-      <span className="picker-label">{label}</span>
-      {Array.from({ length: count }, (_, i) => (
-        <button key={i} type="button" aria-pressed={i === value} onClick={() => onPick(i)} title={i === mark ? 'the coreference head' : undefined}>
-          {i + 1}{i === mark ? '★' : ''}
-        </button>
-      ))}
-    </div>
-  );
-}
-
 function Figures({ result }: { result: AttentionResult }) {
   const layer = Math.min(useAtlas(selectLayer), result.nLayers - 1);
   const head = Math.min(useAtlas(selectHead), result.nHeads - 1);
@@ -94,15 +82,7 @@ function Figures({ result }: { result: AttentionResult }) {
   const role = badges.find((b) => b.layer === layer && b.head === head)?.text;
   return (
     <>
-      <div className="explorer-pickers">
-        <Picker label="Layer" count={result.nLayers} value={layer} onPick={selectLayerTo} mark={coref?.[0]} />
-        <Picker label="Head" count={result.nHeads} value={head} onPick={selectHeadTo} mark={coref && coref[0] === layer ? coref[1] : undefined} />
-        {coref && (
-          <button type="button" onClick={() => { selectLayerTo(coref[0]); selectHeadTo(coref[1]); }}>
-            Show the coreference head (layer {coref[0] + 1}, head {coref[1] + 1})
-          </button>
-        )}
-      </div>
+      <HeadPicker nLayers={result.nLayers} nHeads={result.nHeads} coreferenceHead={coref} />
       {/* data-rendered-text lets the browser benchmark see when a keystroke's result is on screen. */}
       <div className="explorer-grid" data-rendered-text={result.text}>
         <WidgetBoundary name="Heatmap">
