@@ -4,7 +4,11 @@
  */
 import type { LessonContent } from './types.ts';
 
-export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {};
+export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {
+  'self-attention': () => import('./self-attention/index.ts').then((m) => m.content),
+};
 
 /** Step counts for the home map, known without loading any lesson. */
-export const LESSON_STEP_COUNTS: Record<string, number> = {};
+export const LESSON_STEP_COUNTS: Record<string, number> = {
+  'self-attention': 8,
+};
