@@ -5,10 +5,16 @@
 import type { LessonContent } from './types.ts';
 
 export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {
+  'translation': () => import('./translation/index.ts').then((m) => m.content),
   'self-attention': () => import('./self-attention/index.ts').then((m) => m.content),
+  'multi-head': () => import('./multi-head/index.ts').then((m) => m.content),
+  'positions': () => import('./positions/index.ts').then((m) => m.content),
 };
 
 /** Step counts for the home map, known without loading any lesson. */
 export const LESSON_STEP_COUNTS: Record<string, number> = {
+  'translation': 7,
   'self-attention': 8,
+  'multi-head': 5,
+  'positions': 7,
 };
