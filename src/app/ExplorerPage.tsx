@@ -7,14 +7,18 @@
 import { useMemo } from 'react';
 import { AttentionLines } from '../components/viz/AttentionLines.tsx';
 import { HeatmapFigure } from '../components/viz/HeatmapFigure.tsx';
+import { useState } from 'react';
+import { DifferenceView } from '../components/explorer/DifferenceView.tsx';
+import { PronounRanking } from '../components/explorer/PronounRanking.tsx';
 import { HeadPicker } from '../components/lesson/HeadPicker.tsx';
 import { ModelView } from '../components/viz/ModelView.tsx';
 import {
   headWeights, selectHead, selectLayer, selectModelId, selectPinRow, selectPinned, selectResultIsCurrent,
-  selectRunError, selectRunResult, selectRunStatus, selectSelectHead, selectSelectLayer, selectSetModel, selectSetText,
-  selectText, useAtlas, type AttentionResult,
+  selectCompare, selectCompareText, selectRunError, selectRunResult, selectRunStatus, selectSelectHead, selectSelectLayer,
+  selectSetCompareText, selectSetModel, selectSetText, selectText, selectToggleCompare, useAtlas, type AttentionResult,
 } from '../store/index.ts';
 import { useAttentionRun } from './use-attention-run.ts';
+import { useCompareRun } from './use-compare-run.ts';
 import { WidgetBoundary } from './WidgetBoundary.tsx';
 
 const TEXT_MODELS = [
@@ -112,7 +116,47 @@ function Figures({ result }: { result: AttentionResult }) {
           onSelect={(l, h) => { selectLayerTo(l); selectHeadTo(h); }}
         />
       </WidgetBoundary>
+      <h2>Follow one word</h2>
+      <p className="muted">Click a word (try “it”): every head is ranked by how decisively it picks one of the other words. Click a head to open it above.</p>
+      <WidgetBoundary name="Head ranking">
+        <FollowWord result={result} onHead={(l, h) => { selectLayerTo(l); selectHeadTo(h); }} />
+      </WidgetBoundary>
+      <Compare result={result} layer={layer} head={head} />
     </>
+  );
+}
+
+function FollowWord({ result, onHead }: { result: AttentionResult; onHead: (l: number, h: number) => void }) {
+  const [word, setWord] = useState<number | null>(null);
+  return <PronounRanking result={result} word={word} onWord={setWord} onHead={onHead} />;
+}
+
+function Compare({ result, layer, head }: { result: AttentionResult; layer: number; head: number }) {
+  const on = useAtlas(selectCompare);
+  const toggle = useAtlas(selectToggleCompare);
+  const text = useAtlas(selectCompareText);
+  const setText = useAtlas(selectSetCompareText);
+  const run = useCompareRun(on, result.modelId, text);
+  return (
+    <section aria-label="Compare two sentences">
+      <h2>Compare two sentences</h2>
+      <button type="button" aria-pressed={on} onClick={toggle}>{on ? 'Hide the comparison' : 'Compare with a second sentence'}</button>
+      {on && (
+        <>
+          <div className="explorer-input compare-input">
+            <label htmlFor="explorer-compare">Second sentence</label>
+            <input id="explorer-compare" type="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoComplete="off" />
+          </div>
+          {run.state === 'running' && <p className="status">Computing the second sentence…</p>}
+          {run.state === 'error' && <p className="error" role="alert">{run.message}</p>}
+          {run.state === 'ready' && (
+            <WidgetBoundary name="Difference view">
+              <DifferenceView a={result} b={run.result} layer={Math.min(layer, run.result.nLayers - 1)} head={Math.min(head, run.result.nHeads - 1)} />
+            </WidgetBoundary>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

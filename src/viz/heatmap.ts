@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { SequentialScheme } from './colors.ts';
-import { readableTextOn, sequentialInterpolator, sequentialScale } from './colors.ts';
+import { divergingInterpolator, divergingScale, readableTextOn, sequentialInterpolator, sequentialScale, type DivergingScheme } from './colors.ts';
 import type { Chart, G } from './frame.ts';
 import { asButton, createSvg, fontSizeOf, MIN_FONT, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import { cellLabel, exact, quote } from './format.ts';
@@ -22,6 +22,8 @@ export interface HeatmapOptions {
   maxCell?: number;
   /** Colour scheme (default 'viridis'). */
   scheme?: SequentialScheme;
+  /** A diverging scheme instead, symmetric around 0: for differences (e.g. of two attention maps). */
+  diverging?: DivergingScheme;
   /** Colour domain; default [min(0, smallest), largest] of the data. */
   domain?: [number, number];
   /** Smallest cell in px that gets its value written inside (default 28). */
@@ -90,8 +92,9 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions = 
     const font = fontSizeOf(container);
     const width = widthOf(container, options.width);
     const [lo, hi] = g.extent();
-    const domain = options.domain ?? ([Math.min(0, lo), hi] as [number, number]);
-    const color = sequentialScale(domain, options.scheme);
+    const maxAbs = Math.max(Math.abs(lo), Math.abs(hi));
+    const domain = options.domain ?? (options.diverging ? ([-maxAbs, maxAbs] as [number, number]) : ([Math.min(0, lo), hi] as [number, number]));
+    const color = options.diverging ? divergingScale(Math.max(Math.abs(domain[0]), Math.abs(domain[1])), options.diverging) : sequentialScale(domain, options.scheme);
     const caption = typeof options.legend === 'string' ? options.legend : undefined;
     const showLegend = options.legend !== false;
 
@@ -209,7 +212,7 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions = 
 
     drawMarks(marks, { left, top, cell, cols: cols.length, rows: rows.length, pinned, highlighted: [...highlighted] });
     legendG.attr('transform', `translate(${left + gridW + 16},${top})`).attr('display', showLegend ? null : 'none');
-    if (showLegend) drawLegend(legendG, { interpolator: sequentialInterpolator(options.scheme), domain, height: legendH, font, caption });
+    if (showLegend) drawLegend(legendG, { interpolator: options.diverging ? divergingInterpolator(options.diverging) : sequentialInterpolator(options.scheme), domain, height: legendH, font, caption });
   }
 
   // One listener set on the cell group (delegation): a 40 x 40 map has 1,600 cells.

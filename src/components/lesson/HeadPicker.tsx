@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { selectHead, selectLayer, selectSelectHead, selectSelectLayer, selectSetLimits, useAtlas } from '../../store/index.ts';
+import './lesson.css';
 
 function Picker({ label, count, value, onPick, mark }: { label: string; count: number; value: number; onPick: (i: number) => void; mark?: number }) {
   return (

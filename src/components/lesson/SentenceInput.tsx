@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import { selectSetText, selectText, useAtlas } from '../../store/index.ts';
+import './lesson.css';
 
 export function SentenceInput({ label = 'Sentence', examples = [] }: { label?: string; examples?: readonly string[] }) {
   const text = useAtlas(selectText);

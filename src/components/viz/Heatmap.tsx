@@ -12,7 +12,7 @@ export function Heatmap(props: HeatmapProps) {
   const { rows, cols, values, title, pinnedRow, highlightCols, onPinRow, onHoverCell, className, ...settings } = props;
   const callbacks = useLatest({ onPinRow, onHoverCell });
   const data = useMemo(() => ({ rows, cols, values, title, pinnedRow, highlightCols }), [rows, cols, values, title, pinnedRow, highlightCols]);
-  const { width, cellSize, maxCell, scheme, domain, minLabelCell, legend, rowAxis, colAxis } = settings;
+  const { width, cellSize, maxCell, scheme, diverging, domain, minLabelCell, legend, rowAxis, colAxis } = settings;
   const ref = useChart(
     (el) =>
       createHeatmap(el, {
@@ -21,7 +21,7 @@ export function Heatmap(props: HeatmapProps) {
         onHoverCell: (cell) => callbacks.current.onHoverCell?.(cell),
       }),
     data,
-    [width, cellSize, maxCell, scheme, domain?.[0], domain?.[1], minLabelCell, legend, rowAxis, colAxis],
+    [width, cellSize, maxCell, scheme, diverging, domain?.[0], domain?.[1], minLabelCell, legend, rowAxis, colAxis],
   );
   return <div ref={ref} className={['viz-figure', className].filter(Boolean).join(' ')} />;
 }
