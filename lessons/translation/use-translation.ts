@@ -1,0 +1,35 @@
+/**
+ * The lesson's sentence, read and translated: the hook every figure of the lesson starts
+ * from. Bad input and load failures come back as messages to show, never as exceptions.
+ */
+import { useMemo } from 'react';
+import type { TranslateRnn } from '../../src/checkpoints/atlas-translation.ts';
+import { readEnglish, type EnglishReading } from './read-english.ts';
+import { useSentenceStore } from './sentence-store.ts';
+import { translateIds, type TranslationView } from './translate-view.ts';
+import { useTranslator } from './translator.ts';
+
+export type Reading = Extract<EnglishReading, { ok: true }>;
+
+export type TranslationState =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; m: TranslateRnn; text: string; reading: EnglishReading; view: TranslationView | null };
+
+/** Translates `text` (or the lesson's shared sentence) with the shipped translator. */
+export function useTranslation(text?: string): TranslationState {
+  const shared = useSentenceStore((s) => s.text);
+  const sentence = text ?? shared;
+  const loaded = useTranslator();
+  return useMemo((): TranslationState => {
+    if (loaded.state !== 'ready') return loaded;
+    const m = loaded.value;
+    const reading = readEnglish(m.vocabs.en, sentence);
+    if (!reading.ok) return { state: 'ready', m, text: sentence, reading, view: null };
+    try {
+      return { state: 'ready', m, text: sentence, reading, view: translateIds(m, reading.ids) };
+    } catch (e) {
+      return { state: 'error', message: `The translator failed on this sentence: ${(e as Error).message}` };
+    }
+  }, [loaded, sentence]);
+}
