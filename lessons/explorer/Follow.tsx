@@ -1,0 +1,39 @@
+/** Step 3: click a pronoun and rank every head by how decisively it picks each candidate. */
+import { useState } from 'react';
+import { PronounRanking } from '../../src/components/explorer/PronounRanking.tsx';
+import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
+import { selectSelectHead, selectSelectLayer, selectText, useAtlas } from '../../src/store/index.ts';
+import { EXAMPLES } from './examples.ts';
+import { Pending, useResult } from './use-result.tsx';
+
+export function FollowProse() {
+  return (
+    <>
+      <p>
+        Which head links a pronoun to what it means? Click the pronoun, and every head is ranked by how decisively it
+        picks one candidate word over the others, measured the way Clark et al. (2019) did for BERT: attention from a
+        word is the average of its tokens' rows, attention to a word the sum of its tokens' columns.
+      </p>
+      <p>
+        One sentence proves little: a head that always looks at the first noun is right whenever the first noun is
+        the answer. The model's card measures every head on hundreds of sentences where the answer is first half the
+        time and second half the time.
+      </p>
+    </>
+  );
+}
+
+export function FollowFigure() {
+  const text = useAtlas(selectText);
+  const r = useResult(text);
+  const [word, setWord] = useState<number | null>(null);
+  const setLayer = useAtlas(selectSelectLayer);
+  const setHead = useAtlas(selectSelectHead);
+  return (
+    <>
+      <SentenceInput examples={EXAMPLES} />
+      <Pending r={r} />
+      {r.state === 'ready' && <PronounRanking result={r.result} word={word} onWord={setWord} onHead={(l, h) => { setLayer(l); setHead(h); }} />}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/** The coref model's attention on a sentence, as the Explorer's widgets take it. */
+import { useMemo } from 'react';
+import { resultFromTrace } from '../../src/components/explorer/from-trace.ts';
+import { useTextTrace } from '../../src/components/lesson/use-trace.ts';
+import type { AttentionResult } from '../../src/store/index.ts';
+
+export const MODEL_ID = 'coref';
+
+export type ResultState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; result: AttentionResult; labels: string[] };
+
+export function useResult(text: string): ResultState {
+  const t = useTextTrace(MODEL_ID, text);
+  return useMemo(() => {
+    if (t.state !== 'ready') return t;
+    return { state: 'ready', result: resultFromTrace(t.bundle, text, t.tokens, t.trace), labels: t.labels };
+  }, [t, text]);
+}
+
+export function Pending({ r }: { r: ResultState }) {
+  if (r.state === 'loading') return <p className="status" aria-live="polite">Loading the coref model…</p>;
+  if (r.state === 'error') return <p className="error" role="alert">{r.message}</p>;
+  return null;
+}
