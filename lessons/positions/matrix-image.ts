@@ -1,0 +1,243 @@
+/**
+ * A large matrix (up to 100 positions x 512 dimensions = 51,200 values) as one picture: the
+ * values are painted into a small canvas, one pixel per cell, and shown as an <image> inside
+ * the kit's svg, scaled up without smoothing. One element instead of 51,200 rects keeps a
+ * slider drag smooth, and the svg still exports with the kit's PNG/SVG buttons. Axes, a
+ * hover read-out, an optional marked row and column, and the colour legend are svg as usual.
+ * Framework-free, like the factories of src/viz: create(el, options) -> { update, destroy }.
+ */
+import * as d3 from 'd3';
+import { divergingInterpolator, sequentialInterpolator, type SequentialScheme } from '../../src/viz/colors.ts';
+import type { Chart, G } from '../../src/viz/frame.ts';
+import { createSvg, fontSizeOf, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from '../../src/viz/frame.ts';
+import { exact } from '../../src/viz/format.ts';
+import { drawLegend, legendWidth } from '../../src/viz/legend.ts';
+
+export type MatrixColor =
+  | { kind: 'diverging'; maxAbs: number } // blue for negative, red for positive, white at 0
+  | { kind: 'sequential'; domain: [number, number]; scheme?: SequentialScheme };
+
+export interface MatrixImageOptions {
+  /** Layout width in px; default the container's width. */
+  width?: number;
+  /** Tallest the grid may be, in px (default 360). */
+  maxGridHeight?: number;
+  /** Largest cell side in px (default 28). */
+  maxCell?: number;
+  /** Square cells (for position x position matrices); default false. */
+  square?: boolean;
+  /** Names of the axes, in labels and read-outs ("position", "dimension"). */
+  rowAxis: string;
+  colAxis: string;
+  /** Caption of the colour legend. */
+  legend?: string;
+  onHoverCell?(cell: { row: number; col: number; value: number } | null): void;
+}
+
+export interface MatrixImageData {
+  rows: number;
+  cols: number;
+  /** rows x cols values, row-major. */
+  values: Float32Array;
+  color: MatrixColor;
+  title?: string;
+  /** A row and a column to outline (the anchor position, the chosen dimension). */
+  markRow?: number | null;
+  markCol?: number | null;
+}
+
+const LEVELS = 256;
+
+/** The colour of each of LEVELS steps of t in [0, 1], as RGB bytes. */
+function colorTable(color: MatrixColor): Uint8ClampedArray {
+  const f = color.kind === 'diverging' ? divergingInterpolator('RdBu') : sequentialInterpolator(color.scheme);
+  const out = new Uint8ClampedArray(LEVELS * 3);
+  for (let k = 0; k < LEVELS; k++) {
+    const c = d3.rgb(f((k + 0.5) / LEVELS));
+    out.set([c.r, c.g, c.b], k * 3);
+  }
+  return out;
+}
+
+/** Maps a value to t in [0, 1] along the colour scale (clamped). */
+export function colorPosition(color: MatrixColor, v: number): number {
+  let t: number;
+  if (color.kind === 'diverging') t = color.maxAbs > 0 ? (v / color.maxAbs + 1) / 2 : 0.5;
+  else {
+    const [lo, hi] = color.domain;
+    t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
+  }
+  return Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0.5;
+}
+
+/** The matrix as a PNG data URL with one pixel per cell, or null where there is no canvas (jsdom). */
+function paint(data: MatrixImageData): string | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = data.cols;
+  canvas.height = data.rows;
+  const ctx = canvas.getContext?.('2d');
+  if (!ctx) return null;
+  const table = colorTable(data.color);
+  const image = ctx.createImageData(data.cols, data.rows);
+  const px = image.data;
+  for (let k = 0; k < data.rows * data.cols; k++) {
+    const level = Math.min(LEVELS - 1, Math.floor(colorPosition(data.color, data.values[k]) * LEVELS));
+    px[k * 4] = table[level * 3];
+    px[k * 4 + 1] = table[level * 3 + 1];
+    px[k * 4 + 2] = table[level * 3 + 2];
+    px[k * 4 + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas.toDataURL('image/png');
+}
+
+/** Whole-number ticks from 0 to n - 1, about `count` of them. */
+function indexTicks(n: number, count: number): number[] {
+  return d3.ticks(0, Math.max(0, n - 1), Math.max(2, count)).filter((t) => Number.isInteger(t));
+}
+
+/** Creates the matrix picture inside `container`. */
+export function createMatrixImage(container: HTMLElement, options: MatrixImageOptions): Chart<MatrixImageData> {
+  const svg = createSvg(container, 'matrix-image', 'Matrix');
+  const titleText = svg.append('text').attr('class', 'viz-title');
+  const readout = svg.append('text').attr('class', 'viz-readout');
+  const plot = svg.append('g') as G;
+  const picture = plot
+    .append('image')
+    .attr('preserveAspectRatio', 'none')
+    .attr('image-rendering', 'optimizeSpeed')
+    .style('image-rendering', 'pixelated');
+  const marks = plot.append('g').attr('pointer-events', 'none') as G;
+  const hover = plot.append('rect').attr('class', 'viz-hover-cell').attr('fill', 'none').attr('stroke-width', 2).attr('pointer-events', 'none').attr('display', 'none');
+  const overlay = plot.append('rect').attr('fill', 'transparent');
+  const xAxisG = plot.append('g').attr('class', 'viz-axis') as G;
+  const yAxisG = plot.append('g').attr('class', 'viz-axis') as G;
+  const axisLabels = svg.append('g') as G;
+  const legendG = svg.append('g') as G;
+
+  let data: MatrixImageData | undefined;
+  let painted: MatrixImageData | undefined;
+  let geometry = { cellW: 1, cellH: 1 };
+  let fit = (t: string) => t;
+  const hint = `Hover the picture to read a value.`;
+  const describe = (i: number, j: number, v: number) => `${options.rowAxis} ${i}, ${options.colAxis} ${j}: ${exact(v)}`;
+
+  function render(): void {
+    if (!data) return;
+    const { rows, cols, values } = data;
+    if (values.length !== rows * cols) throw new Error(`matrix-image: ${values.length} values do not fill ${rows} x ${cols}`);
+    const font = fontSizeOf(container);
+    const small = smallFont(font);
+    const width = widthOf(container, options.width);
+    const domain: [number, number] = data.color.kind === 'diverging' ? [-data.color.maxAbs, data.color.maxAbs] : data.color.domain;
+    const legendW = legendWidth({ domain, font, caption: options.legend }) + 16;
+    const tickW = textWidth(String(Math.max(0, rows - 1)), small) + 10;
+    const left = font * 1.6 + tickW;
+    const maxCell = options.maxCell ?? 28;
+    const maxH = options.maxGridHeight ?? 360;
+    let cellW = Math.min(maxCell, Math.max(1, (width - left - legendW - 8) / Math.max(1, cols)));
+    let cellH = Math.min(maxCell, maxH / Math.max(1, rows));
+    if (options.square) cellW = cellH = Math.min(cellW, cellH);
+    geometry = { cellW, cellH };
+    const gridW = cellW * cols;
+    const gridH = cellH * rows;
+    const titleH = data.title ? font * 1.7 : 0;
+    const top = titleH + font * 1.9;
+    const bottom = small * 1.8 + font * 1.7;
+    const legendH = Math.max(gridH, font * 6);
+    sizeSvg(svg, Math.max(width, left + gridW + legendW), top + Math.max(gridH + bottom, legendH) + 4);
+    svg.attr('aria-label', `${data.title ?? 'Matrix'}: ${rows} ${options.rowAxis}s by ${cols} ${options.colAxis}s`);
+    fit = (t) => truncate(t, width, font);
+    titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(data.title ?? '');
+    readout.attr('x', 0).attr('y', titleH + font * 1.2).attr('font-size', font).text(fit(hint));
+
+    plot.attr('transform', `translate(${left},${top})`);
+    // Repaint only for new values: a resize or theme switch only rescales the picture.
+    if (painted !== data) {
+      const url = paint(data);
+      picture.attr('href', url);
+      painted = data;
+    }
+    picture.attr('width', gridW).attr('height', gridH);
+    overlay.attr('width', gridW).attr('height', gridH);
+
+    const x = d3.scaleLinear().domain([0, cols]).range([0, gridW]);
+    const y = d3.scaleLinear().domain([0, rows]).range([0, gridH]);
+    const xTicks = indexTicks(cols, Math.floor(gridW / (textWidth('0000', small) * 1.6)));
+    const yTicks = indexTicks(rows, Math.floor(gridH / (small * 1.8)));
+    xAxisG.attr('transform', `translate(0,${gridH})`).call(d3.axisBottom(x).tickValues(xTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
+    yAxisG.call(d3.axisLeft(y).tickValues(yTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
+    plot.selectAll('.viz-axis').attr('font-size', small).attr('font-family', null);
+    axisLabels
+      .selectAll('text')
+      .data([
+        { t: options.colAxis, x: left + gridW / 2, y: top + gridH + small * 1.8 + font * 1.2, r: 0 },
+        { t: options.rowAxis, x: font * 1.0, y: top + gridH / 2, r: -90 },
+      ])
+      .join('text')
+      .attr('class', 'viz-label')
+      .attr('text-anchor', 'middle')
+      .attr('font-size', font)
+      .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.r})`)
+      .text((d) => d.t);
+
+    // Marked row and column: a dark outline with a light core shows on red, blue and white.
+    const boxes: { x: number; y: number; w: number; h: number }[] = [];
+    if (data.markRow != null && data.markRow >= 0 && data.markRow < rows) boxes.push({ x: 0, y: data.markRow * cellH, w: gridW, h: cellH });
+    if (data.markCol != null && data.markCol >= 0 && data.markCol < cols) boxes.push({ x: data.markCol * cellW, y: 0, w: cellW, h: gridH });
+    for (const [cls, sw] of [['outer', 4], ['inner', 1.5]] as const) {
+      marks
+        .selectAll(`rect.viz-pin-${cls}`)
+        .data(boxes)
+        .join('rect')
+        .attr('class', `viz-pin-${cls}`)
+        .attr('fill', 'none')
+        .attr('stroke-width', sw)
+        .attr('x', (b) => b.x - 1)
+        .attr('y', (b) => b.y - 1)
+        .attr('width', (b) => b.w + 2)
+        .attr('height', (b) => b.h + 2);
+    }
+    hover.attr('stroke', 'var(--viz-focus)');
+
+    legendG.attr('transform', `translate(${left + gridW + 16},${top})`);
+    const interpolator = data.color.kind === 'diverging' ? divergingInterpolator('RdBu') : sequentialInterpolator(data.color.scheme);
+    drawLegend(legendG, { interpolator, domain, height: legendH, font, caption: options.legend, ticks: data.color.kind === 'diverging' ? [0] : undefined });
+  }
+
+  overlay
+    .on('mousemove', (event: MouseEvent) => {
+      if (!data) return;
+      const [px, py] = d3.pointer(event, overlay.node());
+      const j = Math.min(data.cols - 1, Math.max(0, Math.floor(px / geometry.cellW)));
+      const i = Math.min(data.rows - 1, Math.max(0, Math.floor(py / geometry.cellH)));
+      const v = data.values[i * data.cols + j];
+      hover.attr('display', null).attr('x', j * geometry.cellW).attr('y', i * geometry.cellH).attr('width', Math.max(2, geometry.cellW)).attr('height', Math.max(2, geometry.cellH));
+      readout.text(fit(describe(i, j, v))).classed('is-active', true);
+      options.onHoverCell?.({ row: i, col: j, value: v });
+    })
+    .on('mouseleave', () => {
+      hover.attr('display', 'none');
+      readout.text(fit(hint)).classed('is-active', false);
+      options.onHoverCell?.(null);
+    });
+
+  const unwatch = watchLayout(container, render);
+  return {
+    update(next) {
+      const previous = data;
+      data = next;
+      try {
+        render();
+      } catch (error) {
+        data = previous;
+        throw error;
+      }
+    },
+    destroy() {
+      unwatch();
+      overlay.on('mousemove', null).on('mouseleave', null);
+      svg.remove();
+    },
+  };
+}
