@@ -9,6 +9,7 @@ export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {
   'self-attention': () => import('./self-attention/index.ts').then((m) => m.content),
   'multi-head': () => import('./multi-head/index.ts').then((m) => m.content),
   'positions': () => import('./positions/index.ts').then((m) => m.content),
+  'vision': () => import('./vision/index.ts').then((m) => m.content),
 };
 
 /** Step counts for the home map, known without loading any lesson. */
@@ -17,4 +18,5 @@ export const LESSON_STEP_COUNTS: Record<string, number> = {
   'self-attention': 8,
   'multi-head': 5,
   'positions': 7,
+  'vision': 7,
 };

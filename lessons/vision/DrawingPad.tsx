@@ -1,0 +1,102 @@
+/**
+ * The drawing pad: mouse, touch or pen strokes go into the lesson's drawing store, which
+ * rasterises them to the model's 28 x 28 input; buttons clear, undo, or draw a seeded digit
+ * from the generator. Points arriving within one animation frame are sent together, so a
+ * fast stroke recomputes the figures at most once a frame.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Point } from '../../src/data/digits/index.ts';
+import { drawingStore, PAD } from './drawing-store.ts';
+import { padPoint, paintStrokes } from './pad-canvas.ts';
+
+const SIDE = 280; // css px
+const STYLE = { paper: '#000000', ink: '#ffffff', pen: 18 };
+
+export function DrawingPad() {
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const strokes = useStore(drawingStore, (s) => s.strokes);
+  const source = useStore(drawingStore, (s) => s.source);
+  const [label, setLabel] = useState('any');
+  const pending = useRef<Point[]>([]);
+  const frame = useRef(0);
+  const down = useRef(false);
+  const selectId = useId();
+
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    if (c.width !== SIDE * dpr) {
+      c.width = SIDE * dpr;
+      c.height = SIDE * dpr;
+    }
+    paintStrokes(ctx, strokes, (SIDE * dpr) / PAD, STYLE);
+  }, [strokes]);
+
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const flush = () => {
+    frame.current = 0;
+    const points = pending.current;
+    pending.current = [];
+    drawingStore.getState().extendStroke(points);
+  };
+  const at = (e: { clientX: number; clientY: number }) => padPoint(e.clientX, e.clientY, canvas.current!.getBoundingClientRect());
+
+  return (
+    <div className="vision-pad">
+      <canvas
+        ref={canvas}
+        className="vision-pad-canvas"
+        style={{ width: SIDE, height: SIDE }}
+        role="img"
+        aria-label={`Drawing pad. ${source.kind === 'drawn' ? `Your drawing, ${strokes.length} strokes.` : `A generated ${source.label}.`} Draw with a mouse, finger or pen; or use the buttons below.`}
+        onPointerDown={(e) => {
+          e.preventDefault();
+          e.currentTarget.setPointerCapture(e.pointerId);
+          down.current = true;
+          drawingStore.getState().startStroke(at(e));
+        }}
+        onPointerMove={(e) => {
+          if (!down.current) return;
+          const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
+          for (const ev of events.length > 0 ? events : [e]) pending.current.push(at(ev));
+          if (!frame.current) frame.current = requestAnimationFrame(flush);
+        }}
+        onPointerUp={() => {
+          down.current = false;
+          cancelAnimationFrame(frame.current);
+          flush();
+        }}
+        onPointerCancel={() => {
+          down.current = false;
+          cancelAnimationFrame(frame.current);
+          flush();
+        }}
+      />
+      <p className="vision-pad-source muted" aria-live="polite">
+        {source.kind === 'drawn'
+          ? strokes.length === 0
+            ? 'The pad is empty: draw a digit.'
+            : `Your drawing: ${strokes.length} stroke${strokes.length === 1 ? '' : 's'}.`
+          : `Generated: a ${source.label} (“${source.template}”, seed ${source.seed}).`}
+      </p>
+      <div className="vision-pad-buttons">
+        <button type="button" onClick={() => drawingStore.getState().undo()} disabled={source.kind !== 'drawn' || strokes.length === 0}>Undo</button>
+        <button type="button" onClick={() => drawingStore.getState().clear()}>Clear</button>
+      </div>
+      <div className="vision-pad-buttons">
+        <label htmlFor={selectId}>Digit</label>
+        <select id={selectId} value={label} onChange={(e) => setLabel(e.currentTarget.value)}>
+          <option value="any">any</option>
+          {Array.from({ length: 10 }, (_, d) => (
+            <option key={d} value={String(d)}>{d}</option>
+          ))}
+        </select>
+        <button type="button" onClick={() => drawingStore.getState().drawRandom(label === 'any' ? undefined : Number(label))}>Random digit</button>
+      </div>
+    </div>
+  );
+}
