@@ -10,6 +10,7 @@ export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {
   'multi-head': () => import('./multi-head/index.ts').then((m) => m.content),
   'positions': () => import('./positions/index.ts').then((m) => m.content),
   'vision': () => import('./vision/index.ts').then((m) => m.content),
+  'transformer': () => import('./transformer/index.ts').then((m) => m.content),
 };
 
 /** Step counts for the home map, known without loading any lesson. */
@@ -19,4 +20,5 @@ export const LESSON_STEP_COUNTS: Record<string, number> = {
   'multi-head': 5,
   'positions': 7,
   'vision': 7,
+  'transformer': 10,
 };

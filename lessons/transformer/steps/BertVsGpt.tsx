@@ -1,0 +1,107 @@
+/**
+ * Step 10: encoder-only (BERT) against decoder-only (GPT). The same sentence through the
+ * coref encoder (bidirectional) and tiny-gpt (causal), attention side by side; the coref
+ * panel says so in place when that model has not been shipped.
+ */
+import { useMemo, useState } from 'react';
+import { References } from '../../../src/components/lesson/References.tsx';
+import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
+import { headWeights, weightOnLaterKeys, type HeadChoice } from '../model/attention-views.ts';
+import { isMissingModel } from '../ui/model-availability.ts';
+import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { HeadPicker, LayerPicker } from '../ui/Pickers.tsx';
+import { SentenceInput } from '../ui/SentenceInput.tsx';
+import { BERT_ID, GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
+import { GPT_EXAMPLES } from './examples.ts';
+import { LESSON_REFERENCES } from './references.ts';
+
+export function BertVsGptProse() {
+  return (
+    <>
+      <p>
+        The full encoder-decoder is built for turning one sequence into another. Most famous models keep only one half. <strong>BERT</strong> (Devlin et
+        al., 2019) is a stack of encoder blocks: attention sees the whole sentence both ways, and it is trained to fill in hidden words, so it is good at
+        understanding text but does not write it left to right. <strong>GPT</strong> (Radford et al., 2018, 2019) is a stack of decoder blocks without
+        cross-attention: attention is masked, and it is trained to predict the next token, so it can generate.
+      </p>
+      <p>
+        Type a sentence: the coref encoder (a small BERT-style model trained for this course) and tiny-gpt read it side by side. BERT's map may use every
+        cell; GPT's is lower-triangular. BERT also adds its [CLS] and [SEP] tokens around the sentence.
+      </p>
+    </>
+  );
+}
+
+function Side({ modelId, text, title, defaultHead }: { modelId: string; text: string; title: string; defaultHead?: [number, number] }) {
+  const r = useLabelledTrace(modelId, text);
+  const meta = r.state === 'ready' ? r.bundle.meta.coreferenceHead : undefined;
+  const [layer, setLayer] = useState<number | null>(null);
+  const [head, setHead] = useState<HeadChoice | null>(null);
+  const start = meta ?? defaultHead ?? [0, 0];
+  const l = layer ?? start[0];
+  const h = head ?? start[1];
+  const values = useMemo(() => (r.state === 'ready' ? headWeights(r.trace.layers[Math.min(l, r.trace.layers.length - 1)].heads, h) : null), [r, l, h]);
+  if (r.state === 'loading') return <Loading what={modelId} />;
+  if (r.state === 'error') {
+    if (isMissingModel(r.message)) {
+      return (
+        <p className="tf-missing panel">
+          The coref encoder is not shipped yet (public/models/{modelId} is missing), so only GPT is shown. When it arrives, this panel fills in by itself.
+        </p>
+      );
+    }
+    return <Problem>{r.message}</Problem>;
+  }
+  if (!values) return null;
+  const cfg = r.bundle.model.config;
+  const T = r.tokens.length;
+  const later = weightOnLaterKeys(values, T);
+  const most = later.indexOf(Math.max(...later));
+  return (
+    <div>
+      <h3 className="tf-figure-heading">{title}</h3>
+      <UnknownWords words={r.unknown} model={modelId} asWhat="its unknown token" />
+      <div className="tf-controls">
+        <LayerPicker layers={cfg.nLayers} value={l} onChange={setLayer} />
+        <HeadPicker heads={cfg.nHeads} value={h} onChange={setHead} />
+      </div>
+      <HeatmapFigure
+        rows={r.labelsShown}
+        cols={r.labelsShown}
+        values={values}
+        title={`${modelId}, layer ${l + 1}, ${h === 'mean' ? `mean of ${cfg.nHeads} heads` : `head ${h + 1}`}`}
+        rowAxis="query token"
+        colAxis="key token"
+        domain={[0, 1]}
+        legend="weight"
+        maxCell={44}
+        skipSpecial
+      />
+      <p className="tf-readout" aria-live="polite">
+        causal: {String(cfg.causal)} in its config.{' '}
+        {later[most] === 0 ? (
+          <>No token puts any attention on a token after it: <strong>exactly 0</strong> everywhere, the mask.</>
+        ) : (
+          <>
+            The most forward-looking token, “{r.labelsShown[most]}”, puts <strong>{Math.round(100 * later[most])}%</strong> of its attention on tokens
+            after it.
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+export function BertVsGptFigure() {
+  const [text, setText] = useState<string>(GPT_EXAMPLES[1]);
+  return (
+    <div className="tf-figure">
+      <SentenceInput label="Sentence for both models" value={text} onChange={setText} examples={GPT_EXAMPLES} />
+      <div className="tf-two-col">
+        <Side modelId={BERT_ID} text={text} title="BERT-style encoder (coref): bidirectional" />
+        <Side modelId={GPT_ID} text={text} title="GPT-style decoder (tiny-gpt): causal" defaultHead={[0, 0]} />
+      </div>
+      <References items={LESSON_REFERENCES} />
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Step 9: generation token by token with tiny-gpt. The next-token distribution at the last
+ * position, reshaped live by the temperature slider; "Next token" appends the greedy choice
+ * (T = 0) or a seeded draw, so the same prompt, seed and temperatures give the same text.
+ */
+import { useId, useMemo, useState } from 'react';
+import { Formula } from '../../../src/components/lesson/Formula.tsx';
+import { useBundle } from '../../../src/components/lesson/use-bundle.ts';
+import type { TextBundle } from '../../../src/components/lesson/use-trace.ts';
+import { lastLogits, topK } from '../../../src/models/generate.ts';
+import { chooseNext, entropyBits, probabilitiesAt, type GenerationStep } from '../model/sampling.ts';
+import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { ProbabilityBars } from '../ui/ProbabilityBars.tsx';
+import { SentenceInput } from '../ui/SentenceInput.tsx';
+import type { Token } from '../../../src/tokenizers/index.ts';
+import { GPT_ID, tokenLabels, unknownWords } from '../ui/use-gpt-trace.ts';
+
+export function GenerationProse() {
+  return (
+    <>
+      <p>
+        A GPT is the decoder alone: no encoder, so no cross-attention, just masked self-attention and feed-forward blocks. To write, it runs on the text so
+        far, takes the scores (logits) <i>z</i> at the <em>last</em> position, turns them into probabilities for the next token, picks one, appends it,
+        and runs again. One token per pass.
+      </p>
+      <Formula tex={String.raw`p_i = \frac{\exp(z_i/\hl{T})}{\sum_j \exp(z_j/\hl{T})}`} />
+      <p>
+        The <strong>temperature</strong> <i>T</i> divides the logits before the softmax. Below 1 it sharpens the distribution, above 1 it flattens it, and
+        as <i>T</i> goes to 0 all the probability piles onto the top token: that limit is <em>greedy</em> decoding. It never changes the order of the
+        candidates, only how far apart their probabilities are. Sampling uses a seeded random number for each step, so a seed reproduces a
+        continuation exactly.
+      </p>
+    </>
+  );
+}
+
+const TOP = 10;
+const PROMPTS = ['The animal didn\'t cross the street because it was too', 'The cat sat on the', 'Mary thanked John because'];
+
+function Generator({ bundle }: { bundle: TextBundle }) {
+  const [run, setRun] = useState<{ prompt: string; steps: GenerationStep[] }>({ prompt: PROMPTS[0], steps: [] });
+  const [temperature, setTemperature] = useState(0.8);
+  const [seed, setSeed] = useState(1);
+  const ids = useId();
+  const tok = bundle.tokenizer;
+  const model = bundle.model;
+  const max = model.config.maxPositions;
+  const stop = tok?.specialIds.sep;
+  const prompt = useMemo((): { error: string } | { tokens: Token[]; labels: string[]; unknown: string[] } => {
+    if (!tok) return { error: 'tiny-gpt has no tokenizer.' };
+    if (run.prompt.trim() === '') return { error: 'Type a prompt to continue.' };
+    const tokens = tok.encode(run.prompt);
+    if (tokens.length >= max) return { error: `tiny-gpt reads at most ${max} tokens; this prompt makes ${tokens.length}. Shorten it.` };
+    return { tokens, labels: tokenLabels(tokens, run.prompt), unknown: unknownWords(tokens, run.prompt) };
+  }, [tok, run.prompt, max]);
+  const sequence = useMemo(() => ('tokens' in prompt ? [...prompt.tokens.map((t) => t.id), ...run.steps.map((s) => s.id)] : []), [prompt, run.steps]);
+  const logits = useMemo(() => (sequence.length > 0 ? lastLogits(model, sequence) : null), [model, sequence]);
+  const probs = useMemo(() => (logits ? probabilitiesAt(logits, temperature) : null), [logits, temperature]);
+  const top = useMemo(() => (logits ? topK(logits, TOP) : []), [logits]);
+  const bars = useMemo(() => (probs ? top.map((i) => probs[i]) : []), [probs, top]);
+  const atOne = useMemo(() => (logits ? probabilitiesAt(logits, 1) : null), [logits]);
+  const reference = useMemo(() => (atOne ? top.map((i) => atOne[i]) : []), [atOne, top]);
+  const words = useMemo(() => top.map((i) => tok?.idToToken(i) ?? String(i)), [top, tok]);
+
+  const setPrompt = (p: string) => setRun({ prompt: p, steps: [] });
+  const last = run.steps[run.steps.length - 1];
+  const ended = last !== undefined && last.id === stop;
+  const full = sequence.length >= max;
+  const next = () => {
+    if (!logits || ended || full) return;
+    setRun((r) => ({ ...r, steps: [...r.steps, chooseNext(logits, temperature, seed, r.steps.length)] }));
+  };
+  const word = (id: number) => (id === stop ? '[end]' : (tok?.idToToken(id) ?? String(id)));
+  const inside = bars.reduce((a, b) => a + b, 0);
+
+  return (
+    <div className="tf-figure">
+      <SentenceInput label="Prompt" value={run.prompt} onChange={setPrompt} examples={PROMPTS} />
+      {'error' in prompt ? (
+        <Problem>{prompt.error}</Problem>
+      ) : (
+        <>
+          <UnknownWords words={prompt.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
+          <div className="tf-controls">
+            <span className="tf-slider">
+              <label htmlFor={`${ids}-t`}>Temperature T = {temperature.toFixed(2)}{temperature === 0 ? ' (greedy)' : ''}</label>
+              <input id={`${ids}-t`} type="range" min={0} max={2} step={0.05} value={temperature} onChange={(e) => setTemperature(Number(e.target.value))} />
+            </span>
+            <span className="tf-select">
+              <label htmlFor={`${ids}-s`}>Seed</label>
+              <input id={`${ids}-s`} type="number" min={0} max={99999} step={1} value={seed} onChange={(e) => setSeed(Math.max(0, Math.min(99999, Math.floor(Number(e.target.value) || 0))))} />
+            </span>
+            <button type="button" className="primary" onClick={next} disabled={ended || full}>
+              Next token
+            </button>
+            <button type="button" onClick={() => setRun((r) => ({ ...r, steps: r.steps.slice(0, -1) }))} disabled={run.steps.length === 0}>
+              Undo
+            </button>
+            <button type="button" onClick={() => setRun((r) => ({ ...r, steps: [] }))} disabled={run.steps.length === 0}>
+              Start over
+            </button>
+          </div>
+          <p className="tf-tokens" aria-live="polite" aria-label="Text so far">
+            {prompt.labels.map((l, i) => (
+              <span key={`p${i}`} className="tf-token">
+                {l}
+              </span>
+            ))}
+            {run.steps.map((s, i) => (
+              <span key={`g${i}`} className="tf-token is-generated" title={`p = ${s.p.toFixed(3)} at T = ${s.temperature.toFixed(2)}`}>
+                {word(s.id)}
+              </span>
+            ))}
+          </p>
+          {last && (
+            <p className="tf-readout">
+              Last step: “{word(last.id)}” had probability {last.p.toFixed(3)} at T = {last.temperature.toFixed(2)}
+              {last.u === null ? ' and was the top token (greedy).' : `; it was drawn with u = ${last.u.toFixed(3)}, random number ${run.steps.length} of seed ${seed}.`}
+            </p>
+          )}
+          {ended && <p className="tf-readout">The model wrote its end-of-line token: this line is finished. Undo, or start over.</p>}
+          {full && <p className="tf-readout">The text has reached tiny-gpt's window of {max} tokens.</p>}
+          {probs && (
+            <>
+              <ProbabilityBars
+                caption={`P(next token) at T = ${temperature.toFixed(2)}${temperature === 0 ? ' (greedy)' : ''}: the ${TOP} most likely tokens`}
+                words={words.map((w) => (w === tok?.idToToken(stop ?? -1) ? '[end]' : w))}
+                probs={bars}
+                reference={reference}
+              />
+              <p className="tf-readout">
+                These {TOP} tokens hold {(100 * inside).toFixed(1)}% of the probability; the other {probs.length - TOP} share the rest. Spread (entropy):{' '}
+                {entropyBits(probs).toFixed(2)} bits.
+              </p>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function GenerationFigure() {
+  const b = useBundle(GPT_ID);
+  if (b.state === 'loading') return <Loading what="tiny-gpt" />;
+  if (b.state === 'error') return <Problem>{b.message}</Problem>;
+  if (b.bundle.kind !== 'text') return <Problem>tiny-gpt should be a text model.</Problem>;
+  return <Generator bundle={b.bundle} />;
+}
