@@ -5,6 +5,7 @@
 import type { LessonContent } from './types.ts';
 
 export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {
+  'why-attention': () => import('./why-attention/index.ts').then((m) => m.content),
   'translation': () => import('./translation/index.ts').then((m) => m.content),
   'self-attention': () => import('./self-attention/index.ts').then((m) => m.content),
   'multi-head': () => import('./multi-head/index.ts').then((m) => m.content),
@@ -15,6 +16,7 @@ export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {
 
 /** Step counts for the home map, known without loading any lesson. */
 export const LESSON_STEP_COUNTS: Record<string, number> = {
+  'why-attention': 7,
   'translation': 7,
   'self-attention': 8,
   'multi-head': 5,

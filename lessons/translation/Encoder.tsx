@@ -22,7 +22,7 @@ export function Prose() {
         most 12 words). Its encoder reads your sentence twice, left to right and right to left, and keeps for each English
         word <em>j</em> an <em>annotation</em>: the two hidden states at that word, stacked.
       </p>
-      <Formula tex={String.raw`\hl{h_j = \big[\,\overrightarrow{h}_j \,;\, \overleftarrow{h}_j\,\big]} \in \mathbb{R}^{64+64}`} label="h_j is the forward state and the backward state at word j, stacked: 128 numbers" />
+      <Formula tex={String.raw`\hl{h_j = \big[\,\overrightarrow{h}_j \,;\, \overleftarrow{h}_j\,\big]} \in \mathbb{R}^{64+64}`} />
     </>
   );
 }

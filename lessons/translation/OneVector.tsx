@@ -15,7 +15,7 @@ export function Prose() {
         it would be the last forward state and the last backward state stacked: 128 numbers, whether the sentence has 3
         words or 30.
       </p>
-      <Formula tex={String.raw`\text{without attention: } c_t = \hl{\big[\,\overrightarrow{h}_T \,;\, \overleftarrow{h}_1\,\big]} \text{ for every } t \qquad \text{with attention: } c_t = \sum_j a_{tj} h_j`} label="without attention c_t is the final state for every t; with attention c_t is the weighted sum of annotations" />
+      <Formula tex={String.raw`\text{without attention: } c_t = \hl{\big[\,\overrightarrow{h}_T \,;\, \overleftarrow{h}_1\,\big]} \text{ for every } t \qquad \text{with attention: } c_t = \sum_j a_{tj} h_j`} />
       <p>
         With attention, each French word gets its own context. Compare the two pictures below for your sentence: the rows
         on the left change from word to word, the single row on the right is all a decoder without attention would have.

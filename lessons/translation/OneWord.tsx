@@ -47,11 +47,11 @@ export function Figure() {
           <WordPicker words={ready.view.tokens} selected={step} onSelect={setPicked} label="French word being written" />
           <div className="tr-two">
             <div>
-              <Formula tex={String.raw`\hl{e_{tj} = v_a^{\top}\tanh\!\big(W_a\, s_{t-1} + U_a\, h_j\big)}`} label="score e_tj equals v_a transposed times tanh of W_a s_(t-1) plus U_a h_j" />
+              <Formula tex={String.raw`\hl{e_{tj} = v_a^{\top}\tanh\!\big(W_a\, s_{t-1} + U_a\, h_j\big)}`} />
               <VectorBars label={`Scores e_tj, writing “${shown.st.word}”`} values={shown.st.scores} entryLabels={ready.reading.labels} orientation="horizontal" length={320} />
             </div>
             <div>
-              <Formula tex={String.raw`\hl{a_{tj} = \frac{\exp(e_{tj})}{\sum_{k}\exp(e_{tk})}}`} label="weight a_tj equals exp of e_tj over the sum of exp of e_tk" />
+              <Formula tex={String.raw`\hl{a_{tj} = \frac{\exp(e_{tj})}{\sum_{k}\exp(e_{tk})}}`} />
               <VectorBars label={`Weights a_tj, writing “${shown.st.word}”`} values={shown.st.weights} entryLabels={ready.reading.labels} orientation="horizontal" length={320} maxAbs={1} />
             </div>
           </div>
@@ -59,7 +59,7 @@ export function Figure() {
             Writing “{shown.st.word}”, the decoder puts {shown.st.weights[shown.j].toFixed(2)} of its attention on “{ready.reading.words[shown.j]}”
             (the weights add up to {sum(shown.st.weights).toFixed(2)}). The largest score wins, and the softmax makes it win by a lot.
           </p>
-          <Formula tex={String.raw`\hl{c_t = \sum_j a_{tj}\, h_j}`} label="context c_t is the sum over j of a_tj times h_j" />
+          <Formula tex={String.raw`\hl{c_t = \sum_j a_{tj}\, h_j}`} />
           <VectorBars label={`Context c_t for “${shown.st.word}”`} values={shown.st.context} length={120} />
           <p className="tr-note">
             Of all the annotations, the context is most like that of “{ready.reading.words[shown.near]}” (cosine similarity{' '}

@@ -1,0 +1,85 @@
+/**
+ * The controls of the recall sequence every later figure reads: the code to remember, which
+ * symbol the question asks for, how far back it is, and fresh distractors. They write to the
+ * lesson's store only; figures recompute from it.
+ */
+import { useId, useState } from 'react';
+import { defaultLongRangeTask } from '../../src/data/long-range.ts';
+import { parseCode, usableDistance } from './recall-sequence.ts';
+import { useRecallStore } from './recall-store.ts';
+
+const task = defaultLongRangeTask;
+const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th'];
+
+export function RecallControls({ showDistance = true }: { showDistance?: boolean }) {
+  const id = useId();
+  const { code, slot, distance, setCode, setSlot, setDistance, reshuffle } = useRecallStore();
+  const [text, setText] = useState(code.join(' '));
+  const valid = parseCode(text, task.codeLength, task.symbols);
+  const used = usableDistance(task, slot, distance);
+  return (
+    <div>
+      <div className="wa-controls">
+        <div className="wa-field">
+          <label htmlFor={`${id}-code`}>Code to remember</label>
+          <input
+            id={`${id}-code`}
+            type="text"
+            inputMode="numeric"
+            value={text}
+            maxLength={20}
+            aria-invalid={valid === null}
+            aria-describedby={`${id}-code-help`}
+            onChange={(e) => {
+              setText(e.target.value);
+              const c = parseCode(e.target.value, task.codeLength, task.symbols);
+              if (c) setCode(c);
+            }}
+          />
+        </div>
+        <div className="wa-field" role="group" aria-label="The question asks for the code's">
+          <span className="wa-field-label" aria-hidden="true">Question asks for the</span>
+          {Array.from({ length: task.codeLength }, (_, j) => (
+            <button key={j} type="button" aria-pressed={slot === j} onClick={() => setSlot(j)}>
+              {ORDINALS[j]}
+            </button>
+          ))}
+          <span aria-hidden="true">symbol</span>
+        </div>
+        {showDistance && (
+          <div className="wa-field">
+            <label htmlFor={`${id}-n`}>Distance N</label>
+            <input id={`${id}-n`} type="range" min={1} max={task.maxDistance} value={distance} onChange={(e) => setDistance(Number(e.target.value))} />
+            <output htmlFor={`${id}-n`}>{used}</output>
+          </div>
+        )}
+        <button type="button" onClick={reshuffle}>New distractors</button>
+      </div>
+      <p id={`${id}-code-help`} className={valid ? 'wa-legend' : 'wa-warning'} role={valid ? undefined : 'alert'}>
+        {valid
+          ? `Type ${task.codeLength} digits (0–9).`
+          : `“${text}” is not a code: type exactly ${task.codeLength} digits from 0 to 9. The figures keep using ${code.join(' ')}.`}
+        {showDistance && used !== distance && ` The ${ORDINALS[slot]} symbol is at least ${used} tokens before the question, so N = ${used}.`}
+      </p>
+    </div>
+  );
+}
+
+/** The sequence as a row of tokens: code, distractors, query. */
+export function SequenceStrip({ labels, roles, label }: { labels: readonly string[]; roles: readonly string[]; label: string }) {
+  return (
+    <>
+      <ol className="wa-strip" aria-label={label}>
+        {labels.map((l, i) => (
+          <li key={i} data-role={roles[i]} title={`position ${i + 1}: ${roles[i]}`}>
+            {l}
+          </li>
+        ))}
+      </ol>
+      <p className="wa-legend">
+        Bold: the code. Thick outline: the symbol the question asks for. Filled: the question token Q (Q1 asks for the 1st
+        symbol). Everything in between is a distractor drawn from the same ten digits.
+      </p>
+    </>
+  );
+}
