@@ -27,7 +27,7 @@ test('the diagram: clicking a block shows what it computes, and typing recompute
   await page.locator('[data-block="decoder-add-norm-1"]').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('.tf-inspector h3')).toHaveText(/Decoder add & norm/);
-  await expect(page.locator('.tf-inspector table')).toContainText('‖x + f‖ stream out'); // the shipped translator is pre-norm
+  await expect(page.locator('.tf-inspector table')).toContainText('‖LN(x)‖'); // the shipped translator is pre-norm: the norm sits inside the branch
   await page.locator('[data-block="decoder-cross-attention"]').click();
   const before = await cellValues(page);
   await page.getByRole('textbox', { name: 'English sentence' }).fill('she has a big red car');
@@ -84,13 +84,13 @@ test('answering the question reveals the measured change per position', async ({
 test('generation: the temperature reshapes the bars and "Next token" appends a token', async ({ page }) => {
   const errors = watchErrors(page);
   await open(page, 9);
-  const values = () => page.locator('.tf-probs-value').allTextContents();
+  const values = () => page.locator('.tf-bars-value').allTextContents();
   const at08 = await values();
   const slider = page.getByLabel(/Temperature/);
   await slider.fill('2');
   await expect.poll(values).not.toEqual(at08);
   await slider.fill('0');
-  await expect(page.locator('.tf-probs-value').first()).toHaveText(/^1\.000/);
+  await expect(page.locator('.tf-bars-value').first()).toHaveText(/^1\.000/);
   await expect(page.locator('.tf-token.is-generated')).toHaveCount(0);
   await page.getByRole('button', { name: 'Next token' }).click();
   await expect(page.locator('.tf-token.is-generated')).toHaveCount(1);

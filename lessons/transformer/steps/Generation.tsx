@@ -10,7 +10,7 @@ import type { TextBundle } from '../../../src/components/lesson/use-trace.ts';
 import { lastLogits, topK } from '../../../src/models/generate.ts';
 import { chooseNext, entropyBits, probabilitiesAt, type GenerationStep } from '../model/sampling.ts';
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
-import { ProbabilityBars } from '../ui/ProbabilityBars.tsx';
+import { HorizontalBars, ReferenceKey } from '../ui/HorizontalBars.tsx';
 import { SentenceInput } from '../ui/SentenceInput.tsx';
 import type { Token } from '../../../src/tokenizers/index.ts';
 import { GPT_ID, tokenLabels, unknownWords } from '../ui/use-gpt-trace.ts';
@@ -35,6 +35,7 @@ export function GenerationProse() {
 }
 
 const TOP = 10;
+const formatP = (p: number) => (p > 0 && p < 0.001 ? '<0.001' : p.toFixed(3));
 const PROMPTS = ['The animal didn\'t cross the street because it was too', 'The cat sat on the', 'Mary thanked John because'];
 
 function Generator({ bundle }: { bundle: TextBundle }) {
@@ -122,11 +123,19 @@ function Generator({ bundle }: { bundle: TextBundle }) {
           {full && <p className="tf-readout">The text has reached tiny-gpt's window of {max} tokens.</p>}
           {probs && (
             <>
-              <ProbabilityBars
+              <HorizontalBars
                 caption={`P(next token) at T = ${temperature.toFixed(2)}${temperature === 0 ? ' (greedy)' : ''}: the ${TOP} most likely tokens`}
-                words={words.map((w) => (w === tok?.idToToken(stop ?? -1) ? '[end]' : w))}
-                probs={bars}
+                labels={words.map((w) => (w === tok?.idToToken(stop ?? -1) ? '[end]' : w))}
+                values={bars}
+                max={1}
+                format={formatP}
                 reference={reference}
+                legend={
+                  <>
+                    The thin mark <ReferenceKey /> and the number in brackets: the same token's probability at T = 1. Bars run from 0 to 1, gridlines every
+                    0.25.
+                  </>
+                }
               />
               <p className="tf-readout">
                 These {TOP} tokens hold {(100 * inside).toFixed(1)}% of the probability; the other {probs.length - TOP} share the rest. Spread (entropy):{' '}

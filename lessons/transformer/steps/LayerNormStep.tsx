@@ -13,6 +13,12 @@ import { StoreLayerPicker, useStoreLayer } from '../ui/SelectionPickers.tsx';
 import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
+
+/** A fixed-point number with a true minus sign, and no sign at all when it rounds to zero. */
+function signed(v: number, digits: number): string {
+  const s = v.toFixed(digits);
+  return Number(s) === 0 ? (0).toFixed(digits) : s.replace('-', '−');
+}
 import { NormPlacementTable } from './NormPlacement.tsx';
 
 export function LayerNormProse() {
@@ -68,7 +74,7 @@ export function LayerNormFigure() {
   const name = r.labelsShown[tok];
   const stats = (v: ArrayLike<number>) => {
     const s = meanStd(v);
-    return `mean ${s.mean.toFixed(2)}, std ${s.std.toFixed(2)}, length ${vectorNorm(v).toFixed(1)}`;
+    return `mean ${signed(s.mean, 2)}, std ${s.std.toFixed(2)}, length ${vectorNorm(v).toFixed(1)}`;
   };
   const f = which === 'attention' ? 'self-attention' : 'feed-forward';
   return (
@@ -86,23 +92,23 @@ export function LayerNormFigure() {
           </select>
         </span>
       </div>
-      <div className="tf-bars-grid">
+      <div className="tf-vectors-grid">
         <div>
-          <VectorBars label={`before: x of “${name}”`} values={parts.x} length={110} />
+          <VectorBars label={`before: x of “${name}”`} values={parts.x} length={140} />
           <p className="tf-stat">{stats(parts.x)}</p>
         </div>
         <div>
-          <VectorBars label="standardized: (x − μ) / σ" values={parts.ln.standardized} length={110} />
+          <VectorBars label="standardized: (x − μ) / σ" values={parts.ln.standardized} length={140} />
           <p className="tf-stat">{stats(parts.ln.standardized)}</p>
         </div>
         <div>
-          <VectorBars label="after: γ ⊙ (…) + β" values={parts.traced} length={110} />
+          <VectorBars label="after: γ ⊙ (…) + β" values={parts.traced} length={140} />
           <p className="tf-stat">{stats(parts.traced)}</p>
         </div>
       </div>
       <p className="tf-readout" aria-live="polite">
         Left: the stream entering layer {layer + 1}'s {f}; right: what the {f} reads, as the model computed it in its own forward pass. For this token
-        μ = {parts.ln.mean.toFixed(3)} and σ = {parts.ln.std.toFixed(3)}. Standardized, any token has length close to √{cfg.dModel} ={' '}
+        μ = {signed(parts.ln.mean, 3)} and σ = {parts.ln.std.toFixed(3)}. Standardized, any token has length close to √{cfg.dModel} ={' '}
         {Math.sqrt(cfg.dModel).toFixed(1)} (mean 0, variance 1 over {cfg.dModel} entries), however long it was; γ and β ({cfg.dModel} learned numbers each)
         then stretch and shift each feature.
       </p>

@@ -7,9 +7,9 @@ import { useMemo, useState } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { Question } from '../../../src/components/lesson/Question.tsx';
 import { useBundle } from '../../../src/components/lesson/use-bundle.ts';
-import { VectorBars } from '../../../src/components/viz/VectorBars.tsx';
 import type { TextBundle } from '../../../src/components/lesson/use-trace.ts';
 import { firstDifference, positionChanges } from '../model/causal-check.ts';
+import { HorizontalBars } from '../ui/HorizontalBars.tsx';
 import { Loading, Problem } from '../ui/Notices.tsx';
 import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { GPT_ID, tokenLabels } from '../ui/use-gpt-trace.ts';
@@ -78,7 +78,14 @@ function Comparison({ bundle }: { bundle: TextBundle }) {
               </>
             )}
           </p>
-          <VectorBars label="largest change in the final hidden vector, per position" values={bars} entryLabels={result.labels} length={140} />
+          <HorizontalBars
+            caption="Largest change in the model's final vector, position by position"
+            labels={result.labels.map((l, i) => `${i + 1}. ${l}`)}
+            values={bars}
+            max={Math.max(...bars, 1e-9)}
+            format={fmt}
+            legend="Each bar: the largest |A − B| over the vector's entries at that position. 0 means identical."
+          />
           <details className="viz-table-details">
             <summary>Show every layer as a table</summary>
             <div className="viz-table-wrap">

@@ -24,9 +24,9 @@ export function AddNormPanel({ model, trace, labels, layer, which }: AddNormPane
   const columns = useMemo(() => {
     const col = (header: string, t: typeof step.before) => ({ header, norms: rowNorms(t) });
     return pre
-      ? [col('‖x‖ stream in', step.before), col(`‖LN(x)‖ what ${f} reads`, step.normOut), col(`‖f‖ what ${f} adds`, step.out), col('‖x + f‖ stream out', step.after)]
-      : [col('‖x‖ stream in', step.before), col(`‖f(x)‖ what ${f} adds`, step.out), col('‖LN(x + f)‖ stream out', step.after)];
-  }, [step, pre, f]);
+      ? [col('in ‖x‖', step.before), col('‖LN(x)‖', step.normOut), col('added ‖f‖', step.out), col('out ‖x + f‖', step.after)]
+      : [col('in ‖x‖', step.before), col('added ‖f(x)‖', step.out), col('out ‖LN(x + f)‖', step.after)];
+  }, [step, pre]);
   return (
     <div className="tf-panel-figure">
       <p>
@@ -42,7 +42,8 @@ export function AddNormPanel({ model, trace, labels, layer, which }: AddNormPane
             LN(x + f(x)).
           </>
         )}{' '}
-        Lengths (Euclidean norms) of each token's {model.config.dModel}-number vector, layer {layer + 1}, {f}:
+        Below, the lengths (Euclidean norms) of each token's {model.config.dModel}-number vector in layer {layer + 1}: the stream coming in, {pre ? `what the ${f} reads after the LayerNorm, ` : ''}
+        what the {f} adds, and the stream going out.
       </p>
       <div className="viz-table-wrap">
         <table className="viz-table tf-number-table">

@@ -27,7 +27,7 @@ export function OutputPanel({ model, t, part }: { model: TranslateTransformer; t
     <div className="tf-panel-figure">
       {part === 'linear' ? (
         <p>
-          After a last LayerNorm, one matrix multiplication gives every position a score (logit) for each of the {V} French tokens.
+          {cfg.finalNorm ? 'After a last LayerNorm, one' : 'One'} matrix multiplication gives every position a score (logit) for each of the {V} French tokens.
           {tied && ' This model reuses its French embedding table as that matrix (tied weights, lmHead: “tied” in its config): a token scores high when the vector points the way of its embedding.'}
         </p>
       ) : (
