@@ -21,6 +21,7 @@ import { blockParameterShares, firingUnits, unitColumns } from '../../lessons/tr
 import { layerNormParts, meanStd, residualNormTable, residualStages, residualStep, rowNorms } from '../../lessons/transformer/model/residual.ts';
 import { chooseNext, entropyBits, pickToken, probabilitiesAt, uniformAt } from '../../lessons/transformer/model/sampling.ts';
 import { readEnglish, stutters, translateTraced } from '../../lessons/transformer/model/translator.ts';
+import { isMissingModel } from '../../lessons/transformer/ui/model-availability.ts';
 import { repoRoot } from '../helpers/shared.ts';
 
 function files(id: string): FileSource {
@@ -232,5 +233,17 @@ describe('generation: temperature and the seeded sampler', () => {
     expect(uniformAt(seed, 3)).toBe(uniformAt(seed, 3));
     expect(pickToken([0.2, 0.5, 0.3], 0.69)).toBe(1);
     expect(pickToken([0.2, 0.5, 0.3], 0.71)).toBe(2);
+  });
+});
+
+describe('a model that has not been shipped', () => {
+  it('is told apart from other load failures, so the BERT panel can say so in place', async () => {
+    const nothing: FileSource = async () => null;
+    const missing = await loadBundle('coref', nothing).then(() => '', (e: Error) => e.message);
+    expect(isMissingModel(missing)).toBe(true);
+    const broken: FileSource = async (name) => (name === 'config.json' ? new TextEncoder().encode('{not json') : null);
+    const other = await loadBundle('coref', broken).then(() => '', (e: Error) => e.message);
+    expect(other).not.toBe('');
+    expect(isMissingModel(other)).toBe(false);
   });
 });

@@ -56,7 +56,7 @@ function Side({ modelId, text, title, defaultHead }: { modelId: string; text: st
   const cfg = r.bundle.model.config;
   const T = r.tokens.length;
   const later = weightOnLaterKeys(values, T);
-  const most = later.indexOf(Math.max(...later));
+  const average = later.reduce((a, b) => a + b, 0) / T;
   return (
     <div>
       <h3 className="tf-figure-heading">{title}</h3>
@@ -79,12 +79,11 @@ function Side({ modelId, text, title, defaultHead }: { modelId: string; text: st
       />
       <p className="tf-readout" aria-live="polite">
         causal: {String(cfg.causal)} in its config.{' '}
-        {later[most] === 0 ? (
+        {average === 0 ? (
           <>No token puts any attention on a token after it: <strong>exactly 0</strong> everywhere, the mask.</>
         ) : (
           <>
-            The most forward-looking token, “{r.labelsShown[most]}”, puts <strong>{Math.round(100 * later[most])}%</strong> of its attention on tokens
-            after it.
+            On average a token puts <strong>{Math.round(100 * average)}%</strong> of its attention on tokens after it (the last token has none after it).
           </>
         )}
       </p>

@@ -1,4 +1,4 @@
-/** Small labelled selects: which layer, which head (or their mean), which token. */
+/** Local pickers: which layer, which head (or their mean), which token. */
 import { useId } from 'react';
 import type { HeadChoice } from '../model/attention-views.ts';
 
@@ -26,18 +26,34 @@ function Select<T extends string | number>({ label, value, options, onChange }: 
   );
 }
 
-export function LayerPicker({ layers, value, onChange, label = 'Layer' }: { layers: number; value: number; onChange(l: number): void; label?: string }) {
-  const options = Array.from({ length: layers }, (_, l) => ({ value: l, text: `${l + 1} of ${layers}` }));
-  return <Select label={label} value={Math.min(value, layers - 1)} options={options} onChange={onChange} />;
+/** Buttons in the style of the shared store-bound pickers, for a figure that keeps its own choice. */
+function Buttons<T extends string | number>({ label, value, options, onChange }: SelectProps<T>) {
+  return (
+    <div className="picker" role="group" aria-label={label}>
+      <span className="picker-label">{label}</span>
+      {options.map((o) => (
+        <button key={String(o.value)} type="button" aria-pressed={o.value === value} onClick={() => onChange(o.value)}>
+          {o.text}
+        </button>
+      ))}
+    </div>
+  );
 }
 
+/** Layer buttons, local to a figure (two models side by side cannot share the store's layer). */
+export function LayerPicker({ layers, value, onChange, label = 'Layer' }: { layers: number; value: number; onChange(l: number): void; label?: string }) {
+  const options = Array.from({ length: layers }, (_, l) => ({ value: l, text: `${l + 1}` }));
+  return <Buttons label={label} value={Math.min(value, layers - 1)} options={options} onChange={onChange} />;
+}
+
+/** Head buttons and the mean of the heads, local to a figure. */
 export function HeadPicker({ heads, value, onChange, label = 'Head' }: { heads: number; value: HeadChoice; onChange(h: HeadChoice): void; label?: string }) {
   const options: { value: HeadChoice; text: string }[] = [
-    { value: 'mean', text: `mean of ${heads}` },
     ...Array.from({ length: heads }, (_, h) => ({ value: h as HeadChoice, text: `${h + 1}` })),
+    { value: 'mean', text: `mean of ${heads}` },
   ];
   const safe = value === 'mean' || value < heads ? value : 'mean';
-  return <Select label={label} value={safe} options={options} onChange={onChange} />;
+  return <Buttons label={label} value={safe} options={options} onChange={onChange} />;
 }
 
 export function TokenPicker({ tokens, value, onChange, label = 'Token' }: { tokens: readonly string[]; value: number; onChange(t: number): void; label?: string }) {
