@@ -18,7 +18,8 @@ export function Prose() {
       <Formula tex={String.raw`\text{without attention: } c_t = \hl{\big[\,\overrightarrow{h}_T \,;\, \overleftarrow{h}_1\,\big]} \text{ for every } t \qquad \text{with attention: } c_t = \sum_j a_{tj} h_j`} />
       <p>
         With attention, each French word gets its own context. Compare the two pictures below for your sentence: the rows
-        on the left change from word to word, the single row on the right is all a decoder without attention would have.
+        on the left change from word to word, the picture on the right is the one vector a
+        decoder without attention would get, repeated for every word.
       </p>
     </>
   );

@@ -37,7 +37,9 @@ export function Figure() {
     const st = ready.view.steps[step];
     const sims = ready.view.annotations.map((h) => cosine(st.context, h));
     const j = argmax(st.weights);
-    return { st, j, near: argmax(sims), sim: Math.max(...sims) };
+    const others = Array.from(st.scores).filter((_, k) => k !== j);
+    const lead = others.length > 0 ? st.scores[j] - Math.max(...others) : null; // score gap to the runner-up
+    return { st, j, lead, near: argmax(sims), sim: Math.max(...sims) };
   }, [ready?.view, step]);
   return (
     <section aria-label="One decoder step">
@@ -48,16 +50,18 @@ export function Figure() {
           <div className="tr-two">
             <div>
               <Formula tex={String.raw`\hl{e_{tj} = v_a^{\top}\tanh\!\big(W_a\, s_{t-1} + U_a\, h_j\big)}`} />
-              <VectorBars label={`Scores e_tj, writing “${shown.st.word}”`} values={shown.st.scores} entryLabels={ready.reading.labels} orientation="horizontal" length={320} />
+              <VectorBars label={`Scores e_tj, writing “${shown.st.word}”`} values={shown.st.scores} entryLabels={ready.reading.labels} orientation="horizontal" length={400} />
             </div>
             <div>
               <Formula tex={String.raw`\hl{a_{tj} = \frac{\exp(e_{tj})}{\sum_{k}\exp(e_{tk})}}`} />
-              <VectorBars label={`Weights a_tj, writing “${shown.st.word}”`} values={shown.st.weights} entryLabels={ready.reading.labels} orientation="horizontal" length={320} maxAbs={1} />
+              <VectorBars label={`Weights a_tj, writing “${shown.st.word}”`} values={shown.st.weights} entryLabels={ready.reading.labels} orientation="horizontal" length={400} maxAbs={1} />
             </div>
           </div>
           <p aria-live="polite">
             Writing “{shown.st.word}”, the decoder puts {shown.st.weights[shown.j].toFixed(2)} of its attention on “{ready.reading.words[shown.j]}”
-            (the weights add up to {sum(shown.st.weights).toFixed(2)}). The largest score wins, and the softmax makes it win by a lot.
+            (the weights add up to {sum(shown.st.weights).toFixed(2)}).
+            {shown.lead !== null &&
+              ` The softmax keeps the order of the scores and stretches their gaps: “${ready.reading.words[shown.j]}” leads the runner-up by ${shown.lead.toFixed(2)} in score, so its weight is e^${shown.lead.toFixed(2)} ≈ ${fmtFactor(Math.exp(shown.lead))} times the runner-up’s.`}
           </p>
           <Formula tex={String.raw`\hl{c_t = \sum_j a_{tj}\, h_j}`} />
           <VectorBars label={`Context c_t for “${shown.st.word}”`} values={shown.st.context} length={120} />
@@ -69,6 +73,10 @@ export function Figure() {
       )}
     </section>
   );
+}
+
+function fmtFactor(x: number): string {
+  return x < 100 ? x.toFixed(1) : x < 1e6 ? Math.round(x).toLocaleString('en-US') : x.toExponential(1);
 }
 
 function sum(v: ArrayLike<number>): number {

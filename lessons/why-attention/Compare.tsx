@@ -4,6 +4,7 @@ import { References, type Reference } from '../../src/components/lesson/Referenc
 import { countLongRange, type RecurrentClassifier } from '../../src/train/recipes/long-range-models.ts';
 import { useIncremental } from '../translation/use-incremental.ts';
 import { accuracyJob, KINDS, type AccuracyTally } from './accuracy-job.ts';
+import { formatRatio } from './format-ratio.ts';
 import { addGradients, emptyGradientTally, ratioCurve, type GradientTally } from './gradient-probe.ts';
 import { KIND_NAMES, useLongRangeModels, type LongRangeModels } from './models.ts';
 import './why-attention.css';
@@ -77,7 +78,7 @@ export function Figure() {
   const gradAt = (t: GradientTally | undefined, which: 'h' | 'c') => {
     if (!t || t.sequences === 0) return '…';
     const log = which === 'h' ? t.logH : t.logC;
-    return log ? sci(ratioCurve(log, t.sequences)[FAR][1]) : '…';
+    return log ? formatRatio(ratioCurve(log, t.sequences)[FAR][1]) : '…';
   };
   const acc = (k: (typeof KINDS)[number]) => {
     const t = m?.acc[k][0];
@@ -119,11 +120,4 @@ export function Figure() {
       <References items={REFERENCES} />
     </section>
   );
-}
-
-/** 0.78, or 6.3e-10 written as 6.3 × 10^-10 for tiny ratios. */
-function sci(x: number): string {
-  if (x >= 0.01) return x.toFixed(2);
-  const e = Math.floor(Math.log10(x));
-  return `${(x / 10 ** e).toFixed(1)} × 10^${e}`;
 }

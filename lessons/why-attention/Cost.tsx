@@ -96,7 +96,6 @@ export function Figure() {
         series={series}
         xLabel="sequence length n"
         yLabel="million multiply-adds"
-        height={360}
       />
       <p className="wa-note">
         These are counts from the formulas, not timings: constant factors, memory traffic and the hardware decide real

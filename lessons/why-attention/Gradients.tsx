@@ -6,6 +6,7 @@ import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import type { RecurrentClassifier } from '../../src/train/recipes/long-range-models.ts';
 import { useIncremental } from '../translation/use-incremental.ts';
 import { addGradients, emptyGradientTally, ratioCurve, type GradientTally } from './gradient-probe.ts';
+import { formatRatio } from './format-ratio.ts';
 import { useLongRangeModels } from './models.ts';
 import './why-attention.css';
 
@@ -24,7 +25,7 @@ export function Prose() {
       </p>
       <Formula tex={String.raw`\frac{\partial L}{\partial h_t} = \frac{\partial L}{\partial h_T}\;\hl{\prod_{k=t+1}^{T} \frac{\partial h_k}{\partial h_{k-1}}}, \qquad \frac{\partial h_k}{\partial h_{k-1}} = \operatorname{diag}\!\big(1-h_k^2\big)\,U`} />
       <p>
-        A product of many factors that each shrink the signal shrinks it exponentially: the gradient <em>vanishes</em>
+        A product of many factors that each shrink the signal shrinks it exponentially: the gradient <em>vanishes</em>{' '}
         (Bengio, Simard &amp; Frasconi 1994; Pascanu, Mikolov &amp; Bengio 2013). The LSTM’s cell is updated by addition,
         c<sub>t</sub> = f<sub>t</sub> ⊙ c<sub>t−1</sub> + i<sub>t</sub> ⊙ g<sub>t</sub>, so along the cell the factor per
         step is just the forget gate f<sub>t</sub>, which the network can hold near 1.
@@ -104,12 +105,11 @@ function GradientPlot() {
             xLabel="k, steps back from the question"
             yLabel="|dL/ds_(T−k)| / |dL/ds_T|"
             logY
-            height={380}
           />
           <p aria-live="polite" className="status">
             {run.state === 'done'
               ? `Measured just now with the runtime’s autograd on ${result.rnn.sequences} fresh sequences per model, asking for the 1st symbol ${distance} tokens back. ` +
-                `${distance} steps back the RNN’s gradient is ${fmt(last(series[0]))} of its size at the question; the LSTM cell’s is ${fmt(last(series[2]))}.`
+                `${distance} steps back the RNN’s gradient is ${formatRatio(last(series[0]))} of its size at the question; the LSTM cell’s is ${formatRatio(last(series[2]))}.`
               : `Back-propagating… ${run.state === 'running' ? run.done : 0} of ${run.state === 'running' ? run.total : 0} batches.`}
           </p>
           <p className="wa-note">
@@ -123,13 +123,4 @@ function GradientPlot() {
       )}
     </>
   );
-}
-
-/** A ratio as a power of ten when tiny: 6.3 × 10⁻¹⁰. */
-function fmt(x: number | undefined): string {
-  if (x === undefined) return '…';
-  if (x >= 0.01) return x.toFixed(2);
-  const e = Math.floor(Math.log10(x));
-  const sup = String(e).replace('-', '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
-  return `${(x / 10 ** e).toFixed(1)} × 10${sup}`;
 }

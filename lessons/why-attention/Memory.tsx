@@ -62,7 +62,6 @@ export function Figure() {
             yLabel="P(right symbol)"
             yDomain={[0, 1]}
             reference={{ y: 0.1, label: 'chance' }}
-            height={340}
           />
           <table className="wa-table">
             <caption>The real question at distance {seq.distance}: each model’s answer</caption>
