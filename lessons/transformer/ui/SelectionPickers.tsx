@@ -31,7 +31,8 @@ export function useLayerHead(nLayers: number, nHeads: number, startWithMean = fa
 /** The shared layer and head buttons, and a toggle for the mean of the layer's heads. */
 export function LayerHeadControls({ nLayers, nHeads, sel, showLayer = true }: { nLayers: number; nHeads: number; sel: LayerHead; showLayer?: boolean }) {
   return (
-    <div className="tf-layer-head">
+    // While the mean is shown, the store's head stays selected (for the keys) but is drawn unpressed.
+    <div className={sel.mean ? 'tf-layer-head is-mean' : 'tf-layer-head'}>
       <HeadPicker nLayers={nLayers} nHeads={nHeads} showLayer={showLayer} />
       <button type="button" aria-pressed={sel.mean} onClick={() => sel.setMean(!sel.mean)}>
         Mean of the {nHeads} heads
