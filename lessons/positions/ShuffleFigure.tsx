@@ -54,7 +54,7 @@ export function ShuffleFigure({ initialMode }: { initialMode: 'trained' | 'remov
       </p>
       <div className="positions-controls">
         <label htmlFor={inputId}>Sentence</label>
-        <input id={inputId} type="text" value={text} onChange={(e) => setText(e.currentTarget.value)} spellCheck={false} />
+        <input id={inputId} type="text" maxLength={400} value={text} onChange={(e) => setText(e.currentTarget.value)} spellCheck={false} />
         <button type="button" onClick={() => setSeed((s) => s + 1)}>Shuffle again</button>
       </div>
       <div className="lesson-buttons" role="group" aria-label="Position embeddings">

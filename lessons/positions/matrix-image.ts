@@ -48,14 +48,19 @@ export interface MatrixImageData {
 
 const LEVELS = 256;
 
-/** The colour of each of LEVELS steps of t in [0, 1], as RGB bytes. */
+const tables = new WeakMap<MatrixColor, Uint8ClampedArray>();
+
+/** The colour of each of LEVELS steps of t in [0, 1], as RGB bytes (cached per colour object). */
 function colorTable(color: MatrixColor): Uint8ClampedArray {
+  const hit = tables.get(color);
+  if (hit) return hit;
   const f = color.kind === 'diverging' ? divergingInterpolator('RdBu') : sequentialInterpolator(color.scheme);
   const out = new Uint8ClampedArray(LEVELS * 3);
   for (let k = 0; k < LEVELS; k++) {
     const c = d3.rgb(f((k + 0.5) / LEVELS));
     out.set([c.r, c.g, c.b], k * 3);
   }
+  tables.set(color, out);
   return out;
 }
 
@@ -134,7 +139,8 @@ export function createMatrixImage(container: HTMLElement, options: MatrixImageOp
     const tickW = textWidth(String(Math.max(0, rows - 1)), small) + 10;
     const left = font * 1.6 + tickW;
     const maxCell = options.maxCell ?? 28;
-    const maxH = options.maxGridHeight ?? 360;
+    // Taller with the font (presenter mode), as the kit's plots do.
+    const maxH = (options.maxGridHeight ?? 360) * Math.max(1, font / 16);
     let cellW = Math.min(maxCell, Math.max(1, (width - left - legendW - 8) / Math.max(1, cols)));
     let cellH = Math.min(maxCell, maxH / Math.max(1, rows));
     if (options.square) cellW = cellH = Math.min(cellW, cellH);

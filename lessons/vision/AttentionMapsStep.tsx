@@ -1,22 +1,23 @@
 /** Step 5: where the CLS token looks, in every head of every layer, over the student's digit. */
-import type { CSSProperties } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
-import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import type { VitModel } from '../../src/models/vit.ts';
+import { ClsMapGrid } from './ClsMapGrid.tsx';
 import { INK_THRESHOLD, massOn, type VitRun } from './vit-run.ts';
+import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
 
 export function AttentionMapsProse() {
+  const s = useVitShape();
   return (
     <>
       <p>
-        Every head of every layer computes an attention pattern over the 17 tokens, exactly as in a text model. Its first row says how much
+        Every head of every layer computes an attention pattern over the {s ? s.tokens : 'patch and CLS'} tokens, exactly as in a text model. Its first row says how much
         the CLS token takes from each token:
       </p>
       <Formula tex={String.raw`a^{(\ell,h)}_{\mathrm{CLS}} = \hl{\mathrm{softmax}\!\left(\frac{q_{\mathrm{CLS}} K^{\top}}{\sqrt{d_k}}\right)}`} />
       <p>
-        Below, that row is laid over your digit: one map per head (columns) and layer (rows), each patch tinted by its weight. Each map has
-        its own colour scale (see its legend). The weight CLS keeps on itself is not a patch, so it is listed in the table instead.
+        Below, that row is laid over your digit: one map per head (columns) and layer (rows), each patch tinted by its weight. Each map is
+        coloured relative to its own largest weight, written under it with the weight CLS keeps on itself (CLS is not a patch).
       </p>
       <p>
         Draw another digit and watch the maps change. Some heads follow the ink, others look at blank paper or spread out evenly — blank
@@ -34,16 +35,7 @@ function Maps({ model, run, image }: { model: VitModel; run: VitRun; image: Floa
   const grid = model.config.imageSize / p;
   return (
     <>
-      {run.clsToPatches.map((layer, l) => (
-        <section key={l} aria-label={`Layer ${l + 1}`}>
-          <h3 className="vision-maps-layer">Layer {l + 1}</h3>
-          <div className="vision-maps" style={{ '--heads': layer.length } as CSSProperties}>
-            {layer.map((row, h) => (
-              <PatchGrid key={h} title={`Head ${h + 1}`} image={image} imageHeight={28} imageWidth={28} patch={p} overlay={row} overlayLabel="weight" maxSize={150} />
-            ))}
-          </div>
-        </section>
-      ))}
+      <ClsMapGrid image={image} side={model.config.imageSize} patch={p} maps={run.clsToPatches} self={run.clsToSelf} />
       <table className="viz-table vision-table">
         <caption>The CLS row of every head: its largest patch weight, what it keeps on CLS, and the share of its patch weight on patches with ink</caption>
         <thead>

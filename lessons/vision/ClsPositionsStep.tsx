@@ -7,25 +7,28 @@ import type { VitModel } from '../../src/models/vit.ts';
 import { RangeField } from './controls.tsx';
 import { cosinesWith, rowNorms } from './patch-stats.ts';
 import type { VitRun } from './vit-run.ts';
+import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
 
 export function ClsPositionsProse() {
+  const s = useVitShape();
+  if (!s) return <p className="status">Loading the vision model…</p>;
   return (
     <>
       <p>
-        Two learned pieces complete the input. In front of the 16 patch tokens goes a <em>CLS</em> token: one learned vector, the same for
+        Two learned pieces complete the input. In front of the {s.patches} patch tokens goes a <em>CLS</em> token: one learned vector, the same for
         every image, holding no pixels at all. Through attention it gathers what it needs from the patches, layer after layer, and at the end
         the classifier reads only its final state (BERT uses the same trick for sentences).
       </p>
       <p>
-        Then a learned position embedding is added to each of the 17 tokens. Without it the model would see a bag of patches, exactly as the
+        Then a learned position embedding is added to each of the {s.tokens} tokens. Without it the model would see a bag of patches, exactly as the
         text model in the previous lesson saw a bag of words: attention alone cannot tell where a patch was.
       </p>
-      <Formula tex={String.raw`h^{0} = \big[\,x_{\mathrm{CLS}};\; z_1;\; \dots;\; z_{16}\,\big] + \hl{E_{\mathrm{pos}}}, \qquad E_{\mathrm{pos}} \in \mathbb{R}^{17 \times 48}`} />
+      <Formula tex={String.raw`h^{0} = \big[\,x_{\mathrm{CLS}};\; z_1;\; \dots;\; z_{${s.patches}}\,\big] + \hl{E_{\mathrm{pos}}}, \qquad E_{\mathrm{pos}} \in \mathbb{R}^{${s.tokens} \times ${s.d}}`} />
       <p>
-        Nothing told the model that the patches lie on a 4 × 4 grid; whatever it knows about where a patch is, it learned. The left picture
+        Nothing told the model that the patches lie on a {s.grid} × {s.grid} grid; whatever it knows about where a patch is, it learned. The left picture
         tints each patch by the length of its position vector (hover it to choose a patch), the right one by how similar every patch’s position vector is to the chosen
-        patch’s (cosine). Below, the 17 vectors that enter the first layer for your drawing: only the CLS row never changes when you draw.
+        patch’s (cosine). Below, the {s.tokens} vectors that enter the first layer for your drawing: only the CLS row never changes when you draw.
       </p>
     </>
   );
@@ -54,12 +57,12 @@ function Positions({ model, run, image }: { model: VitModel; run: VitRun; image:
         position vector is patch {longest + 1}’s ({rc(longest)}).
       </p>
       <div className="vision-pair">
-        <PatchGrid title="Length of each position vector" image={image} imageHeight={28} imageWidth={28} patch={p} overlay={lengths} overlayLabel="length" maxSize={250} onHoverPatch={(h) => h && setChosen(h.index)} />
+        <PatchGrid title="Length of each position vector" image={image} imageHeight={model.config.imageSize} imageWidth={model.config.imageSize} patch={p} overlay={lengths} overlayLabel="length" maxSize={250} onHoverPatch={(h) => h && setChosen(h.index)} />
         <PatchGrid
           title={`Cosine with patch ${c + 1}’s position`}
           image={image}
-          imageHeight={28}
-          imageWidth={28}
+          imageHeight={model.config.imageSize}
+          imageWidth={model.config.imageSize}
           patch={p}
           overlay={similar}
           overlayLabel="cosine"

@@ -1,5 +1,5 @@
 /** Step 1: the digit the student draws, framed as the model reads it, and the model's answer. */
-import { centreOfMass } from '../../src/data/digits/index.ts';
+import { BOX, centreOfMass, FRAME } from '../../src/data/digits/index.ts';
 import { exact } from '../../src/viz/format.ts';
 import { percent } from './format.ts';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
@@ -10,12 +10,12 @@ export function DrawProse() {
     <>
       <p>
         A Vision Transformer reads an image the way a text Transformer reads a sentence. The one in this lesson, <code>vit-digits</code>, was
-        trained in this project to read handwritten digits: 28 × 28 grayscale images, 1 for ink and 0 for paper, like the classic MNIST
+        trained in this project to read handwritten digits: {FRAME} × {FRAME} grayscale images, 1 for ink and 0 for paper, like the classic MNIST
         digits.
       </p>
       <p>
-        Draw a digit on the black pad with your mouse, finger or pen. Your strokes are turned into the model’s 28 × 28 image by the same
-        function that made its training images: the drawing is scaled, keeping its shape, until the ink fills a 20 × 20 box, moved so that
+        Draw a digit on the black pad with your mouse, finger or pen. Your strokes are turned into the model’s {FRAME} × {FRAME} image by the same
+        function that made its training images: the drawing is scaled, keeping its shape, until the ink fills a {BOX} × {BOX} box, moved so that
         the centre of mass of the ink sits in the middle, and drawn with a fixed pen width. So a small digit in a corner and a big one in
         the middle look alike to the model. “Random digit” draws one with the generator the model trained on (the seed is shown, so
         the same seed gives the same digit).
@@ -39,7 +39,7 @@ export function DrawFigure() {
             </p>
             <ProbabilityBars probabilities={run.probabilities} />
             <p className="muted vision-note">
-              Centre of mass of the ink in the 28 × 28 image: ({exact(c.x)}, {exact(c.y)}); the middle of the frame is (14, 14).
+              Centre of mass of the ink in the {FRAME} × {FRAME} image: ({exact(c.x)}, {exact(c.y)}); the middle of the frame is ({FRAME / 2}, {FRAME / 2}).
             </p>
           </>
         );

@@ -21,6 +21,8 @@ export function DrawingPad() {
   const pending = useRef<Point[]>([]);
   const frame = useRef(0);
   const down = useRef(false);
+  // The pad's box, measured once per stroke: measuring on every move would force a layout each time.
+  const box = useRef<DOMRect | null>(null);
   const selectId = useId();
 
   useEffect(() => {
@@ -43,20 +45,25 @@ export function DrawingPad() {
     pending.current = [];
     drawingStore.getState().extendStroke(points);
   };
-  const at = (e: { clientX: number; clientY: number }) => padPoint(e.clientX, e.clientY, canvas.current!.getBoundingClientRect());
+  const at = (e: { clientX: number; clientY: number }) => padPoint(e.clientX, e.clientY, box.current ?? canvas.current!.getBoundingClientRect());
 
   return (
     <div className="vision-pad">
       <canvas
         ref={canvas}
         className="vision-pad-canvas"
-        style={{ width: SIDE, height: SIDE }}
         role="img"
         aria-label={`Drawing pad. ${source.kind === 'drawn' ? `Your drawing, ${strokes.length} strokes.` : `A generated ${source.label}.`} Draw with a mouse, finger or pen; or use the buttons below.`}
         onPointerDown={(e) => {
           e.preventDefault();
-          e.currentTarget.setPointerCapture(e.pointerId);
+          try {
+            // Keeps the stroke going when the pen leaves the pad; strokes end at its edge.
+            e.currentTarget.setPointerCapture(e.pointerId);
+          } catch {
+            // A pointer the browser no longer tracks: draw without capture.
+          }
           down.current = true;
+          box.current = e.currentTarget.getBoundingClientRect();
           drawingStore.getState().startStroke(at(e));
         }}
         onPointerMove={(e) => {

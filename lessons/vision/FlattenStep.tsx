@@ -6,21 +6,26 @@ import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import { VectorBars } from '../../src/components/viz/VectorBars.tsx';
 import { rowNorms } from './patch-stats.ts';
 import { RangeField } from './controls.tsx';
+import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
 import type { VitRun } from './vit-run.ts';
 import type { VitModel } from '../../src/models/vit.ts';
 
 export function FlattenProse() {
+  const s = useVitShape();
+  if (!s) return <p className="status">Loading the vision model…</p>;
   return (
     <>
       <p>
-        Each 7 × 7 patch is flattened, row after row, into a vector <em>x</em><sub><em>i</em></sub> of 49 pixel values. One learned matrix{' '}
-        <em>W</em> (48 × 49) and a bias <em>b</em> turn it into a 48-dimensional token, the width of this model’s residual stream:
+        Each {s.patch} × {s.patch} patch is flattened, row after row, into a vector <em>x</em><sub><em>i</em></sub> of {s.pixels} pixel values.
+        One learned matrix <em>W</em> ({s.d} × {s.pixels}) and a bias <em>b</em> turn it into a {s.d}-dimensional token, the width of this
+        model’s residual stream:
       </p>
-      <Formula tex={String.raw`z_i = \hl{W x_i + b}, \qquad x_i \in \mathbb{R}^{49},\; z_i \in \mathbb{R}^{48}`} />
+      <Formula tex={String.raw`z_i = \hl{W x_i + b}, \qquad x_i \in \mathbb{R}^{${s.pixels}},\; z_i \in \mathbb{R}^{${s.d}}`} />
       <p>
-        The same <em>W</em> serves every patch, wherever it is: it is a convolution with 48 filters of 7 × 7 and stride 7, written as a
-        matrix product. Each row of <em>W</em> is one filter; the token says how strongly the patch matches each of the 48 filters.
+        The same <em>W</em> serves every patch, wherever it is: it is a convolution with {s.d} filters of {s.patch} × {s.patch} and stride{' '}
+        {s.patch}, written as a matrix product. Each row of <em>W</em> is one filter; the token says how strongly the patch matches each of
+        the {s.d} filters.
       </p>
       <p>
         Hover a patch of the big picture (or use the slider) to pick it. The tint over the picture is the length of each patch’s token:
@@ -53,8 +58,8 @@ function Projection({ model, run, image }: { model: VitModel; run: VitRun; image
         <PatchGrid
           title="Token length per patch"
           image={image}
-          imageHeight={28}
-          imageWidth={28}
+          imageHeight={model.config.imageSize}
+          imageWidth={model.config.imageSize}
           patch={p}
           overlay={lengths}
           overlayLabel="|z|"

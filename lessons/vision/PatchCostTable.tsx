@@ -1,14 +1,15 @@
 /** The token count and attention cost of every patch size that divides 28, the chosen one marked. */
+import { FRAME } from '../../src/data/digits/index.ts';
 import { patchCost } from './vit-run.ts';
 
 /** A ratio with three significant digits, whole numbers with thousands separators. */
 const ratio = (r: number) => (r >= 100 ? Math.round(r).toLocaleString('en') : r.toPrecision(3));
 
 export function PatchCostTable({ sizes, current, trained }: { sizes: number[]; current: number; trained: number }) {
-  const base = patchCost(28, trained).scoresPerHead;
+  const base = patchCost(FRAME, trained).scoresPerHead;
   return (
     <table className="viz-table vision-table">
-      <caption>Every patch size for a 28 × 28 image (scores: query-key dot products per head and layer)</caption>
+      <caption>Every patch size for a {FRAME} × {FRAME} image (scores: query-key dot products per head and layer)</caption>
       <thead>
         <tr>
           <th scope="col">Patch</th>
@@ -20,7 +21,7 @@ export function PatchCostTable({ sizes, current, trained }: { sizes: number[]; c
       </thead>
       <tbody>
         {sizes.map((p) => {
-          const c = patchCost(28, p);
+          const c = patchCost(FRAME, p);
           return (
             <tr key={p} className={p === current ? 'is-highlighted' : undefined} aria-current={p === current ? 'true' : undefined}>
               <th scope="row">{p} × {p}{p === trained ? ' (trained)' : ''}</th>

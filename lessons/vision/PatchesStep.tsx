@@ -1,15 +1,18 @@
 /** Step 2: cutting the image into patches; the token count and the quadratic cost a patch size implies. */
 import { useState } from 'react';
+import { FRAME } from '../../src/data/digits/index.ts';
 import { Question } from '../../src/components/lesson/Question.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import { RangeField } from './controls.tsx';
 import { PatchCostTable } from './PatchCostTable.tsx';
 import { patchCost, patchSizes } from './vit-run.ts';
+import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
 
 export function PatchesProse() {
-  const pixels = patchCost(28, 1);
-  const trained = patchCost(28, 7);
+  const s = useVitShape();
+  const pixels = patchCost(FRAME, 1);
+  const trained = s ? patchCost(FRAME, s.patch) : null;
   return (
     <>
       <p>
@@ -19,14 +22,23 @@ export function PatchesProse() {
       <p>
         The patch size is a trade-off. Self-attention compares every token with every token, so <em>T</em> tokens cost <em>T</em>² scores
         per head and layer. Halve the patch side and you get four times as many patches, and about sixteen times as many scores. That is
-        why ViTs use patches at all instead of one token per pixel: a 28 × 28 image as {pixels.patches} pixel tokens would need{' '}
-        {pixels.tokens}² = {pixels.scoresPerHead.toLocaleString('en')} scores per head, while {trained.patches} patches need {trained.tokens}² ={' '}
-        {trained.scoresPerHead.toLocaleString('en')}.
+        why ViTs use patches at all instead of one token per pixel: a {FRAME} × {FRAME} image as {pixels.patches} pixel tokens would
+        need {pixels.tokens}² = {pixels.scoresPerHead.toLocaleString('en')} scores per head
+        {trained && (
+          <>
+            , while {trained.patches} patches need {trained.tokens}² = {trained.scoresPerHead.toLocaleString('en')}
+          </>
+        )}
+        .
       </p>
       <p>
-        Move the slider to cut your digit differently. The model itself was trained with one patch size only, 7 × 7: its projection takes
-        exactly 49 pixels and its table of position embeddings has exactly 17 rows. So other sizes show how the image would be cut and what
-        it would cost; the model only ever runs at its own size.
+        Move the slider to cut your digit differently. The model itself was trained with one patch size only
+        {s && (
+          <>
+            , {s.patch} × {s.patch}: its projection takes exactly {s.pixels} pixels and its table of position embeddings has exactly {s.tokens} rows
+          </>
+        )}
+        . So other sizes show how the image would be cut and what it would cost; the model only ever runs at its own size.
       </p>
     </>
   );
@@ -34,11 +46,11 @@ export function PatchesProse() {
 
 export function PatchesFigure() {
   const [answered, setAnswered] = useState(false);
-  const sizes = patchSizes(28);
+  const sizes = patchSizes(FRAME);
   const [index, setIndex] = useState(sizes.indexOf(7));
   const p = sizes[index];
-  const from = patchCost(28, 4);
-  const to = patchCost(28, 2);
+  const from = patchCost(FRAME, 4);
+  const to = patchCost(FRAME, 2);
   return (
     <>
       <Question
@@ -50,7 +62,7 @@ export function PatchesFigure() {
       />
       <Workbench>
         {(vit) => {
-          const cost = patchCost(28, p);
+          const cost = patchCost(FRAME, p);
           const own = vit.model.config.patchSize;
           return (
             <>
@@ -60,7 +72,7 @@ export function PatchesFigure() {
                 <strong>{cost.tokens} tokens</strong>, so {cost.tokens}² = <strong>{cost.scoresPerHead.toLocaleString('en')}</strong> attention scores per head
                 and layer. {p === own ? 'This is the size the model was trained with.' : `The model was trained with ${own} × ${own} patches and cannot run at this size.`}
               </p>
-              <PatchGrid title={`Your digit in ${p} × ${p} patches`} image={vit.image} imageHeight={28} imageWidth={28} patch={p} maxSize={392} />
+              <PatchGrid title={`Your digit in ${p} × ${p} patches`} image={vit.image} imageHeight={FRAME} imageWidth={FRAME} patch={p} maxSize={392} />
               {answered ? <PatchCostTable sizes={sizes} current={p} trained={own} /> : <p className="muted">Answer the question above to see the cost of every patch size.</p>}
             </>
           );

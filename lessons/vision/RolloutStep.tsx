@@ -40,8 +40,8 @@ function Rollout({ model, run, image }: { model: VitModel; run: VitRun; image: F
         <strong>{pct(massOn(run.rollout, run.inkPatches))}</strong> of its weight, the last layer alone {pct(massOn(run.lastLayerMean, run.inkPatches))}.
       </p>
       <div className="vision-pair">
-        <PatchGrid title={`Layer ${run.clsToPatches.length}, mean of heads`} image={image} imageHeight={28} imageWidth={28} patch={p} overlay={run.lastLayerMean} overlayLabel="share" maxSize={280} />
-        <PatchGrid title={`Rollout through ${run.clsToPatches.length} layers`} image={image} imageHeight={28} imageWidth={28} patch={p} overlay={run.rollout} overlayLabel="share" maxSize={280} />
+        <PatchGrid title={`Layer ${run.clsToPatches.length}, mean of heads`} image={image} imageHeight={model.config.imageSize} imageWidth={model.config.imageSize} patch={p} overlay={run.lastLayerMean} overlayLabel="share" maxSize={280} />
+        <PatchGrid title={`Rollout through ${run.clsToPatches.length} layers`} image={image} imageHeight={model.config.imageSize} imageWidth={model.config.imageSize} patch={p} overlay={run.rollout} overlayLabel="share" maxSize={280} />
       </div>
     </>
   );

@@ -3,17 +3,20 @@
  * the left, the step's own figure on the right, recomputed from the same drawing.
  */
 import type { ReactNode } from 'react';
-import { useStore } from 'zustand';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
+import { FRAME } from '../../src/data/digits/index.ts';
 import { DrawingPad } from './DrawingPad.tsx';
-import { drawingStore } from './drawing-store.ts';
-import { useVit, type VitState } from './use-vit.ts';
+import { useShownImage, useVit, type VitState } from './use-vit.ts';
+import { useVitShape } from './use-vit-shape.ts';
 import './vision.css';
 
 /** The 28 x 28 input, as the model receives it, cut into the model's patches. */
 function ModelInput() {
-  const image = useStore(drawingStore, (s) => s.image);
-  return <PatchGrid title="What the model reads: 28 × 28" image={image} imageHeight={28} imageWidth={28} patch={7} maxSize={168} className="vision-input" />;
+  const image = useShownImage();
+  const shape = useVitShape();
+  return (
+    <PatchGrid title={`What the model reads: ${FRAME} × ${FRAME}`} image={image} imageHeight={FRAME} imageWidth={FRAME} patch={shape?.patch ?? FRAME} maxSize={168} className="vision-input" />
+  );
 }
 
 /** Renders `children(state)` beside the pad once the model is loaded; messages otherwise. */

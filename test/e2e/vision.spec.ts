@@ -73,3 +73,22 @@ test('the CLS attention table changes when the student draws', async ({ page }) 
   await stroke(page, [[0.2, 0.2], [0.8, 0.2], [0.45, 0.85]]);
   await expect(table).not.toHaveText(before ?? '');
 });
+
+test('pen and touch pointers draw too', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/lesson/vision/1');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  for (const pointerType of ['pen', 'touch']) {
+    await page.locator('canvas.vision-pad-canvas').evaluate((canvas, type) => {
+      const r = canvas.getBoundingClientRect();
+      const fire = (kind: string, fx: number, fy: number) =>
+        canvas.dispatchEvent(new PointerEvent(kind, { pointerType: type, pointerId: 7, isPrimary: true, bubbles: true, clientX: r.left + fx * r.width, clientY: r.top + fy * r.height }));
+      fire('pointerdown', 0.3, 0.3);
+      for (let k = 1; k <= 10; k++) fire('pointermove', 0.3 + 0.04 * k, 0.3 + 0.04 * k);
+      fire('pointerup', 0.7, 0.7);
+    }, pointerType);
+  }
+  await expect(page.locator('.vision-pad-source')).toContainText('Your drawing: 2 strokes');
+  await expect(page.locator('.vision-verdict')).toBeVisible();
+  expect(errors).toEqual([]);
+});
