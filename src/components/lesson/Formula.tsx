@@ -23,5 +23,5 @@ export function Formula({ tex, display = true, label }: { tex: string; display?:
   const html = useMemo(() => renderFormula(tex, display), [tex, display]);
   // KaTeX output of our own TeX, with trust limited above.
   const Tag = display ? 'div' : 'span';
-  return <Tag className={display ? 'formula formula-display' : 'formula'} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <Tag className={display ? 'formula formula-display' : 'formula'} role={label ? 'math' : undefined} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
 }
