@@ -18,9 +18,9 @@ export function WavelengthProse() {
       <Formula tex={String.raw`\hl{\lambda_i = 2\pi \cdot 10000^{2i/d}}\ \text{positions.}`} />
       <p>
         Pick a pair and watch its sine and cosine along the positions. The wavelengths form a geometric series: each is the previous one times
-        10000<sup>2/<em>d</em></sup>, from 2π ≈ 6.3 positions for the first pair to nearly 2π · 10000 ≈ 63,000 for the last. Fast waves tell
-        neighbours apart; slow waves tell the beginning of a long text from its end. (That is why the base is as large as 10,000: the slowest
-        wave should not come round again within any text the model reads.)
+        10000<sup>2/<em>d</em></sup>, from 2π ≈ 6.3 positions for the first pair up to 2π · 10000<sup>(<em>d</em>−2)/<em>d</em></sup>, just under
+        2π · 10000 ≈ 63,000, for the last. Fast waves tell neighbours apart; slow waves tell the beginning of a long text from its end. A base
+        as large as 10,000 keeps the slowest waves from coming round again within any text the model is likely to read.
       </p>
       <p>
         The cosine beside each sine matters: from the pair (sin, cos) at one position, the pair <em>k</em> positions later is a fixed
