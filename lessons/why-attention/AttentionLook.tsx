@@ -1,5 +1,5 @@
 /** Step 5: the Transformer's question token looks straight back at the asked symbol, in one step. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { transformerForward } from '../../src/models/transformer.ts';
@@ -32,6 +32,7 @@ export function Prose() {
 export function Figure() {
   const loaded = useLongRangeModels();
   const seq = useRecall();
+  const [head, setHead] = useState(0);
   const shown = useMemo(() => {
     if (loaded.state !== 'ready' || loaded.value.transformer.kind !== 'transformer') return null;
     const m = loaded.value.transformer;
@@ -39,11 +40,10 @@ export function Figure() {
     if (!trace) return null;
     const T = seq.input.length;
     const heads = trace.layers[0].heads;
-    const rows = new Float32Array(heads.length * T);
-    heads.forEach((h, k) => rows.set(h.weights.data.subarray((T - 1) * T, T * T), k * T)); // the question's row
+    const rows = heads.map((h) => h.weights.data.slice((T - 1) * T, T * T)); // per head, the question's row (T)
     const p = answerProbabilities(m, seq);
     const best = p.indexOf(Math.max(...p));
-    return { rows, names: heads.map((_, k) => `head ${k + 1}`), onAsked: heads.map((h) => h.weights.data[(T - 1) * T + seq.slot]), best, pBest: p[best] };
+    return { rows, onAsked: heads.map((h) => h.weights.data[(T - 1) * T + seq.slot]), best, pBest: p[best] };
   }, [loaded, seq]);
   return (
     <section aria-label="Attention looks back">
@@ -53,15 +53,23 @@ export function Figure() {
       {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
       {shown && (
         <>
+          <div className="wa-field" role="group" aria-label="Attention head">
+            <span className="wa-field-label" aria-hidden="true">Head</span>
+            {shown.rows.map((_, k) => (
+              <button key={k} type="button" aria-pressed={k === Math.min(head, shown.rows.length - 1)} onClick={() => setHead(k)}>
+                {k + 1}
+              </button>
+            ))}
+          </div>
           <HeatmapFigure
             title="Attention weights of the question token over the sequence"
-            caption={`Where the question ${seq.labels.at(-1)} looks, ${seq.distance} tokens after the asked symbol`}
+            caption={`Where the question ${seq.labels.at(-1)} looks in head ${Math.min(head, shown.rows.length - 1) + 1}, ${seq.distance} tokens after the asked symbol`}
             filename="question-attention"
-            rows={shown.names}
+            rows={[seq.labels.at(-1) ?? 'Q']}
             cols={seq.labels.map((l, i) => `${i + 1}:${l}`)}
-            values={shown.rows}
+            values={shown.rows[Math.min(head, shown.rows.length - 1)]}
             domain={[0, 1]}
-            rowAxis="head"
+            rowAxis="query"
             colAxis="position: token"
             legend="weight"
             maxCell={40}
