@@ -54,7 +54,8 @@ const quantile = (xs: number[], q: number) => {
 
 await run('npx', ['vite', 'build', '--logLevel', 'warn']);
 const js = initialJsBytes();
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+// Its own process group, so stopping it also stops the vite process npx starts.
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
 try {
   for (let i = 0; i < 50; i++) {
     try {
@@ -125,5 +126,5 @@ try {
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
-  server.kill();
+  if (server.pid) process.kill(-server.pid);
 }
