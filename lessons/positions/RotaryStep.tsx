@@ -4,7 +4,7 @@ import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { References } from '../../src/components/lesson/References.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { exact } from '../../src/viz/format.ts';
-import { RangeField } from './controls.tsx';
+import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { additiveScores, randomQueryKey, rotaryScores } from './rotary.ts';
 import { diagonalSpread } from './sinusoid-stats.ts';
 import './positions.css';

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
-import { ButtonRow } from './controls.tsx';
+import { ButtonRow } from '../../src/components/lesson/controls.tsx';
 import { layerMeans, shuffleExperiment, withoutPositions } from './shuffle.ts';
 import { shuffleInput } from './shuffle-input.ts';
 import { ShuffleDistanceTable } from './ShuffleDistanceTable.tsx';

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { exact } from '../../src/viz/format.ts';
-import { RangeField } from './controls.tsx';
+import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { MatrixFigure } from './MatrixFigure.tsx';
 import { diagonalSpread, MAX_DIMS, MAX_POSITIONS, rowDots, sinusoidMatrix } from './sinusoid-stats.ts';
 import './positions.css';

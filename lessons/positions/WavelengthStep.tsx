@@ -4,7 +4,7 @@ import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { sinusoidalWavelength } from '../../src/models/positional.ts';
 import { exact } from '../../src/viz/format.ts';
-import { RangeField } from './controls.tsx';
+import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { column, MAX_DIMS, MAX_POSITIONS, pairWavelengths, sinusoidMatrix } from './sinusoid-stats.ts';
 import './positions.css';
 

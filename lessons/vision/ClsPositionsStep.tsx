@@ -4,7 +4,7 @@ import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { MatrixView } from '../../src/components/viz/MatrixView.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import type { VitModel } from '../../src/models/vit.ts';
-import { RangeField } from './controls.tsx';
+import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { cosinesWith, rowNorms } from './patch-stats.ts';
 import type { VitRun } from './vit-run.ts';
 import { useVitShape } from './use-vit-shape.ts';

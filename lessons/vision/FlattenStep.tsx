@@ -5,7 +5,7 @@ import { MatrixView } from '../../src/components/viz/MatrixView.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import { VectorBars } from '../../src/components/viz/VectorBars.tsx';
 import { rowNorms } from './patch-stats.ts';
-import { RangeField } from './controls.tsx';
+import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
 import type { VitRun } from './vit-run.ts';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FRAME } from '../../src/data/digits/index.ts';
 import { Question } from '../../src/components/lesson/Question.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
-import { RangeField } from './controls.tsx';
+import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { PatchCostTable } from './PatchCostTable.tsx';
 import { patchCost, patchSizes } from './vit-run.ts';
 import { useVitShape } from './use-vit-shape.ts';

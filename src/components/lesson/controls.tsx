@@ -1,4 +1,4 @@
-/** The lesson's small inputs: a labelled slider with its value, and a row of numbered buttons. */
+/** Small lesson inputs: a labelled slider with its value, and a row of numbered buttons. */
 import { useId } from 'react';
 
 export interface RangeFieldProps {
