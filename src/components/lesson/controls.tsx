@@ -1,5 +1,6 @@
 /** Small lesson inputs: a labelled slider with its value, and a row of numbered buttons. */
 import { useId } from 'react';
+import './lesson.css';
 
 export interface RangeFieldProps {
   label: string;
