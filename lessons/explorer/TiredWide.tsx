@@ -36,7 +36,8 @@ export function TiredWideFigure() {
   const b = useResult(WIDE);
   const [answered, setAnswered] = useState(false);
   const ready = a.state === 'ready' && b.state === 'ready' ? { a: a.result, b: b.result } : null;
-  const coref = ready?.a.coreferenceHead;
+  const verified = ready?.a.coreferenceHead !== undefined;
+  const coref = ready?.a.coreferenceHead ?? ready?.a.bestPronounHead;
   const { layer, head } = useSelectedHead(ready?.a.nLayers ?? 1, ready?.a.nHeads ?? 1);
   const verdict = useMemo(() => {
     if (!ready || !coref) return null;
@@ -50,10 +51,10 @@ export function TiredWideFigure() {
   return (
     <>
       <Question
-        prompt={`On the model's coreference head (layer ${coref[0] + 1}, head ${coref[1] + 1}), does “it” move its attention from “animal” to “street” when “tired” becomes “wide”?`}
+        prompt={`On ${verified ? "the model's coreference head" : 'the head its card found best at pronouns'} (layer ${coref[0] + 1}, head ${coref[1] + 1}), does “it” move its attention from “animal” to “street” when “tired” becomes “wide”?`}
         choices={['Yes, it follows the meaning', 'No, it stays where it was']}
         correct={verdict.moves ? 0 : 1}
-        explanation={`Measured just now: with “tired”, “it” gives ${f(verdict.t.animal)} to “animal” and ${f(verdict.t.street)} to “street”; with “wide”, ${f(verdict.w.animal)} and ${f(verdict.w.street)}. ${verdict.moves ? 'The head follows the meaning.' : 'This head does not follow the meaning on this pair: see the model card for how often it does across many sentences.'}`}
+        explanation={`Measured just now: with “tired”, “it” gives ${f(verdict.t.animal)} to “animal” and ${f(verdict.t.street)} to “street”; with “wide”, ${f(verdict.w.animal)} and ${f(verdict.w.street)}. ${verdict.moves ? 'The head follows the meaning on this pair.' : 'This head does not follow the meaning on this pair.'} ${verified ? '' : "The model's card measures every head near chance on hundreds of such cases: this model fills in hidden words well, yet none of its heads learned to link a pronoun to its antecedent."}`}
         onAnswer={() => setAnswered(true)}
       />
       {answered && (

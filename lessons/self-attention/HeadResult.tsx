@@ -40,7 +40,12 @@ export function HeadResultFigure() {
       ) : (
         <>
           <HeadPicker nLayers={h.bundle.model.config.nLayers} nHeads={h.bundle.model.config.nHeads} coreferenceHead={h.bundle.meta.coreferenceHead} />
-          {!h.bundle.meta.coreferenceHead && <p className="muted">This model's card names no coreference head.</p>}
+          {!h.bundle.meta.coreferenceHead && (
+            <p className="muted">
+              No head of this model resolves pronouns reliably: its card measures every head near chance (50%) on the
+              coreference cases{h.bundle.meta.bestPronounHead ? `; the best of them is layer ${h.bundle.meta.bestPronounHead[0] + 1}, head ${h.bundle.meta.bestPronounHead[1] + 1}` : ''}. Look at the row of “it” anyway: which words does each head pick, and does that change from “tired” to “wide”?
+            </p>
+          )}
           <HeatmapFigure
             title={`Attention weights, layer ${h.layer + 1}, head ${h.head + 1}`}
             rows={h.labels}

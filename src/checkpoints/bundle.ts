@@ -15,7 +15,10 @@ export type FileSource = (name: string) => Promise<Uint8Array | null>;
 
 /** What card.json may tell the app about a model, beyond its architecture. */
 export interface ModelMeta {
+  /** A head the card shows resolving pronouns (its `coreferenceHead` when it meets the bar). */
   coreferenceHead?: [number, number];
+  /** The card's `coreferenceHead` when its own measurement says it does not meet the bar. */
+  bestPronounHead?: [number, number];
   heads?: Array<{ layer: number; head: number; role: string; evidence?: string }>;
   description?: string;
 }
@@ -61,7 +64,11 @@ function parseMeta(bytes: Uint8Array | null): ModelMeta {
     if (!Array.isArray(coref) || coref.length !== 2 || !coref.every((n) => Number.isInteger(n) && n >= 0)) {
       throw new CheckpointError('card.json: coreferenceHead must be [layer, head]');
     }
-    meta.coreferenceHead = [coref[0], coref[1]];
+    // A card that measured its named head below the bar says so (evaluation.public.meetsBar):
+    // the app must not present that head as one that resolves pronouns.
+    const meetsBar = (c.evaluation as { public?: { meetsBar?: unknown } } | undefined)?.public?.meetsBar;
+    if (meetsBar === false) meta.bestPronounHead = [coref[0], coref[1]];
+    else meta.coreferenceHead = [coref[0], coref[1]];
   }
   if (Array.isArray(c.heads)) meta.heads = c.heads as ModelMeta['heads'];
   if (typeof c.description === 'string') meta.description = c.description;

@@ -30,7 +30,8 @@ export interface AttentionResult {
   causal: boolean; // a decoder: every row is zero right of the diagonal
   /** Every head's weights, (nLayers, nHeads, T, T) row-major: [layer][head][query][key]. */
   attention: Float32Array;
-  coreferenceHead?: [number, number];
+  coreferenceHead?: [number, number]; // a head the card shows resolving pronouns
+  bestPronounHead?: [number, number]; // the card's best head at pronouns when it does not meet the bar
   heads?: NamedHead[];
   unknownWords: string[]; // source words the tokenizer could not read, each once
   ms: number; // time of tokenizing and the forward pass

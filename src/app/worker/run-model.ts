@@ -98,6 +98,7 @@ export function runAttention(bundle: ModelBundle, text: string): AttentionResult
 
   const result: AttentionResult = { modelId: bundle.id, text, tokens, nLayers, nHeads, causal, attention, unknownWords, ms: 0 };
   if (bundle.meta.coreferenceHead) result.coreferenceHead = [...bundle.meta.coreferenceHead];
+  if (bundle.meta.bestPronounHead) result.bestPronounHead = [...bundle.meta.bestPronounHead];
   // card.json is data, not code: keep only the named heads that exist in this model.
   const named = (bundle.meta.heads ?? []).filter(
     (h) => Number.isInteger(h?.layer) && Number.isInteger(h?.head) && h.layer >= 0 && h.layer < nLayers && h.head >= 0 && h.head < nHeads && typeof h.role === 'string',

@@ -24,5 +24,6 @@ export function resultFromTrace(bundle: Extract<ModelBundle, { kind: 'text' }>, 
     ms: 0,
   };
   if (bundle.meta.coreferenceHead) result.coreferenceHead = [...bundle.meta.coreferenceHead];
+  if (bundle.meta.bestPronounHead) result.bestPronounHead = [...bundle.meta.bestPronounHead];
   return result;
 }
