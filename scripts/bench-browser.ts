@@ -86,16 +86,20 @@ try {
   await input.fill('');
   await input.focus();
   await page.evaluate(() => {
-    const w = window as unknown as { keyTimes: number[]; latencies: number[] };
+    const w = window as unknown as { keyTimes: number[]; latencies: number[]; measured: number };
     w.keyTimes = [];
     w.latencies = [];
+    w.measured = -1; // index of the last keystroke already measured: later re-renders of the same text do not count
     const field = document.getElementById('explorer-text') as HTMLInputElement;
     field.addEventListener('keydown', () => w.keyTimes.push(performance.now()), { capture: true });
     // When the grid says it shows the text typed so far, wait for the next frame: that is on screen.
     new MutationObserver(() => {
       const grid = document.querySelector('[data-rendered-text]');
       if (!grid || grid.getAttribute('data-rendered-text') !== field.value || w.keyTimes.length === 0) return;
-      const t0 = w.keyTimes[w.keyTimes.length - 1];
+      const k = w.keyTimes.length - 1;
+      if (w.measured === k) return;
+      w.measured = k;
+      const t0 = w.keyTimes[k];
       requestAnimationFrame(() => w.latencies.push(performance.now() - t0));
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-rendered-text'], childList: true });
   });

@@ -4,10 +4,9 @@
  * shows the store's newest result. Layer, head and token are in the URL, so a copied link
  * opens the same view.
  */
-import { useMemo } from 'react';
 import { AttentionLines } from '../components/viz/AttentionLines.tsx';
 import { HeatmapFigure } from '../components/viz/HeatmapFigure.tsx';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { DifferenceView } from '../components/explorer/DifferenceView.tsx';
 import { PronounRanking } from '../components/explorer/PronounRanking.tsx';
 import { HeadPicker } from '../components/lesson/HeadPicker.tsx';
@@ -19,6 +18,7 @@ import {
 } from '../store/index.ts';
 import { useAttentionRun } from './use-attention-run.ts';
 import { useCompareRun } from './use-compare-run.ts';
+import { useSettled } from './use-settled.ts';
 import { WidgetBoundary } from './WidgetBoundary.tsx';
 
 const TEXT_MODELS = [
@@ -60,7 +60,12 @@ function StatusLine() {
   );
 }
 
-function Figures({ result }: { result: AttentionResult }) {
+/**
+ * The heatmap follows every keystroke at once; the other figures (a thousand-odd elements)
+ * redraw once typing pauses for 150 ms, so they never hold up the heatmap's next update.
+ */
+const Figures = memo(function Figures({ result }: { result: AttentionResult }) {
+  const later = useSettled(result, 150);
   const layer = Math.min(useAtlas(selectLayer), result.nLayers - 1);
   const head = Math.min(useAtlas(selectHead), result.nHeads - 1);
   const pinned = useAtlas(selectPinned);
@@ -68,11 +73,12 @@ function Figures({ result }: { result: AttentionResult }) {
   const selectLayerTo = useAtlas(selectSelectLayer);
   const selectHeadTo = useAtlas(selectSelectHead);
   const labels = useMemo(() => labelsOf(result), [result]);
+  const laterLabels = useMemo(() => labelsOf(later), [later]);
   const T = labels.length;
-  const weights = headWeights(result, layer, head);
+  const weights = useMemo(() => headWeights(result, layer, head), [result, layer, head]);
   const all = useMemo(
-    () => Array.from({ length: result.nLayers }, (_, l) => Array.from({ length: result.nHeads }, (_, h) => headWeights(result, l, h))),
-    [result],
+    () => Array.from({ length: later.nLayers }, (_, l) => Array.from({ length: later.nHeads }, (_, h) => headWeights(later, l, h))),
+    [later],
   );
   const coref = result.coreferenceHead;
   const badges = useMemo(() => {
@@ -80,9 +86,10 @@ function Figures({ result }: { result: AttentionResult }) {
     return coref ? [{ layer: coref[0], head: coref[1], text: 'coref' }, ...named.filter((b) => b.layer !== coref[0] || b.head !== coref[1])] : named;
   }, [result, coref]);
   const lineHeads = useMemo(
-    () => Array.from({ length: result.nHeads }, (_, h) => ({ weights: all[layer][h], label: `Head ${h + 1}` })),
-    [all, layer, result.nHeads],
+    () => Array.from({ length: later.nHeads }, (_, h) => ({ weights: all[Math.min(layer, later.nLayers - 1)][h], label: `Head ${h + 1}` })),
+    [all, layer, later],
   );
+  const selected = useMemo(() => ({ layer, head }), [layer, head]);
   const role = badges.find((b) => b.layer === layer && b.head === head)?.text;
   return (
     <>
@@ -102,7 +109,7 @@ function Figures({ result }: { result: AttentionResult }) {
           />
         </WidgetBoundary>
         <WidgetBoundary name="Head view">
-          <AttentionLines from={labels} heads={lineHeads} title={`Layer ${layer + 1}: every head (hover a word to isolate it)`} />
+          <AttentionLines from={laterLabels} heads={lineHeads} minWeight={0.05} title={`Layer ${layer + 1}: every head (hover a word to isolate it)`} />
         </WidgetBoundary>
       </div>
       <h2>Every layer and head</h2>
@@ -110,8 +117,8 @@ function Figures({ result }: { result: AttentionResult }) {
       <WidgetBoundary name="Model view">
         <ModelView
           heads={all}
-          tokens={labels}
-          selected={{ layer, head }}
+          tokens={laterLabels}
+          selected={selected}
           badges={badges}
           onSelect={(l, h) => { selectLayerTo(l); selectHeadTo(h); }}
         />
@@ -119,12 +126,12 @@ function Figures({ result }: { result: AttentionResult }) {
       <h2>Follow one word</h2>
       <p className="muted">Click a word (try “it”): every head is ranked by how decisively it picks one of the other words. Click a head to open it above.</p>
       <WidgetBoundary name="Head ranking">
-        <FollowWord result={result} onHead={(l, h) => { selectLayerTo(l); selectHeadTo(h); }} />
+        <FollowWord result={later} onHead={(l, h) => { selectLayerTo(l); selectHeadTo(h); }} />
       </WidgetBoundary>
-      <Compare result={result} layer={layer} head={head} />
+      <Compare result={later} layer={layer} head={head} />
     </>
   );
-}
+});
 
 function FollowWord({ result, onHead }: { result: AttentionResult; onHead: (l: number, h: number) => void }) {
   const [word, setWord] = useState<number | null>(null);

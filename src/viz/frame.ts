@@ -40,10 +40,33 @@ export function sizeSvg(svg: Svg, width: number, height: number): void {
   svg.attr('width', w).attr('height', h).attr('viewBox', `0 0 ${w} ${h}`);
 }
 
+/*
+ * Reading clientWidth or a computed style right after another figure wrote to the DOM forces
+ * the browser to lay the page out again, once per figure per update: with a dozen figures
+ * that was most of a keystroke's time. So widths come from the ResizeObserver (watchLayout)
+ * and font sizes are read once per container until <html> switches theme or presenter mode.
+ */
+const widths = new WeakMap<HTMLElement, number>();
+const fonts = new WeakMap<HTMLElement, { version: number; px: number }>();
+let styleVersion = 0;
+let watchingRoot = false;
+
+function watchRootStyle(): void {
+  if (watchingRoot || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+  watchingRoot = true;
+  new MutationObserver(() => {
+    styleVersion += 1;
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-presenter', 'data-theme', 'class', 'style'] });
+}
+
 /** The width to lay out in: the explicit option, else the container's, else a fallback. */
 export function widthOf(container: HTMLElement, explicit?: number): number {
   if (explicit !== undefined && explicit > 0) return explicit;
-  return container.clientWidth > 0 ? container.clientWidth : FALLBACK_WIDTH;
+  const known = widths.get(container);
+  if (known !== undefined) return known;
+  const w = container.clientWidth;
+  if (w > 0) widths.set(container, w);
+  return w > 0 ? w : FALLBACK_WIDTH;
 }
 
 /** Parses a CSS length in px or rem (the two units viz.css uses), or returns undefined. */
@@ -62,8 +85,13 @@ function cssPx(raw: string): number | undefined {
  * mode raises it), else the fallback. Never below MIN_FONT.
  */
 export function fontSizeOf(container: HTMLElement): number {
+  watchRootStyle();
+  const cached = fonts.get(container);
+  if (cached && cached.version === styleVersion) return cached.px;
   const raw = getComputedStyle(container).getPropertyValue('--viz-font-size');
-  return Math.max(MIN_FONT, cssPx(raw) ?? FALLBACK_FONT);
+  const px = Math.max(MIN_FONT, cssPx(raw) ?? FALLBACK_FONT);
+  fonts.set(container, { version: styleVersion, px });
+  return px;
 }
 
 /** The secondary size (ticks, badges, legends): a notch smaller, never below MIN_FONT. */
@@ -119,6 +147,7 @@ export function watchLayout(container: HTMLElement, rerender: () => void): () =>
       ? undefined
       : new ResizeObserver(() => {
           const w = container.clientWidth;
+          if (w > 0) widths.set(container, w);
           if (w !== lastWidth && w > 0) {
             lastWidth = w;
             schedule();

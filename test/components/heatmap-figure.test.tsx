@@ -35,10 +35,14 @@ describe('AttentionTable', () => {
     expect(within(itRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0.20', '0.62', '0.11', '0.04', '0.03']);
   });
 
-  it('sits behind a "Show as table" disclosure by default', () => {
+  it('sits behind a "Show as table" disclosure by default, built when opened', () => {
     const { container } = render(<AttentionTable rows={['a']} cols={['a']} values={[[1]]} caption="c" />);
     expect(container.querySelector('details > summary')).toHaveTextContent('Show as table');
-    expect(container.querySelector('details table')).not.toBeNull();
+    expect(container.querySelector('details table')).toBeNull();
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(container.querySelector('details table td')).toHaveTextContent('1.00');
   });
 });
 
@@ -47,6 +51,9 @@ describe('HeatmapFigure', () => {
     const onPinRow = vi.fn();
     const { container } = render(<HeatmapFigure rows={tokens} cols={tokens} values={weights} title="Layer 0, head 1" width={500} skipSpecial onPinRow={onPinRow} />);
     const summary = container.querySelector('p.viz-summary')!;
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
     expect(summary).toHaveAttribute('aria-live', 'polite');
     expect(summary).toHaveTextContent('Click a row label');
     fireEvent.click(container.querySelectorAll('g.viz-row-label')[3]);

@@ -42,15 +42,24 @@ describe('format', () => {
 });
 
 describe('frame', () => {
-  it('width falls back when there is no layout; font comes from --viz-font-size, never below 14px', () => {
+  it('width falls back when there is no layout; font comes from --viz-font-size, never below 14px', async () => {
     const el = document.createElement('div');
     document.body.append(el);
     expect(widthOf(el)).toBe(640);
     expect(widthOf(el, 300)).toBe(300);
     expect(fontSizeOf(el)).toBe(16);
+    // Read once per container (no forced style recalculation per update) until <html> switches
+    // theme or presenter mode, which is when --viz-font-size changes in the app.
+    const switchPresenter = async (on: string) => {
+      document.documentElement.dataset.presenter = on;
+      await new Promise((r) => setTimeout(r, 0)); // MutationObserver callbacks run
+    };
     el.style.setProperty('--viz-font-size', '24px');
+    expect(fontSizeOf(el)).toBe(16);
+    await switchPresenter('true');
     expect(fontSizeOf(el)).toBe(24);
     el.style.setProperty('--viz-font-size', '10px');
+    await switchPresenter('false');
     expect(fontSizeOf(el)).toBe(14);
     el.remove();
   });

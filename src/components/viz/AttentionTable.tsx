@@ -2,7 +2,7 @@
  * The accessible alternative of a heatmap: a real <table> with a caption, column and row
  * headers and every value to two decimals, for screen readers and for reading exact numbers.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { MatrixInput } from '../../viz/values.ts';
 import { toGrid } from '../../viz/values.ts';
 import './viz.css';
@@ -29,6 +29,9 @@ export interface AttentionTableProps {
 /** A table of the matrix, rows x cols, with proper scopes. */
 export function AttentionTable({ rows, cols, values, caption, digits = 2, corner = 'query \\ key', highlightRow = null, mode = 'details' }: AttentionTableProps) {
   const grid = useMemo(() => toGrid(values, rows.length, cols.length, 'AttentionTable'), [values, rows.length, cols.length]);
+  // Behind the disclosure, the table is built only once opened: a closed one would still be
+  // hundreds of cells for the browser to restyle on every update of a live figure.
+  const [open, setOpen] = useState(false);
   const table = (
     <table className="viz-table">
       <caption>{caption}</caption>
@@ -57,9 +60,9 @@ export function AttentionTable({ rows, cols, values, caption, digits = 2, corner
   if (mode === 'visible') return <div className="viz-table-wrap">{table}</div>;
   if (mode === 'sr-only') return <div className="viz-sr-only">{table}</div>;
   return (
-    <details className="viz-table-details">
+    <details className="viz-table-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Show as table</summary>
-      <div className="viz-table-wrap">{table}</div>
+      {open && <div className="viz-table-wrap">{table}</div>}
     </details>
   );
 }
