@@ -68,7 +68,7 @@ export function createModelView(container: HTMLElement, options: ModelViewOption
   let selected: HeadRef | null = null;
   let fit = (t: string) => t;
   const hint = 'Click a head to study it.';
-  const nameOf = (t: Thumb) => `Layer ${t.layer}, head ${t.head}${t.badge ? ` (${t.badge})` : ''}`;
+  const nameOf = (t: Thumb) => `Layer ${t.layer + 1}, head ${t.head + 1}${t.badge ? ` (${t.badge})` : ''}`;
   const isSelected = (t: HeadRef) => selected !== null && selected.layer === t.layer && selected.head === t.head;
 
   function render(): void {
@@ -86,7 +86,7 @@ export function createModelView(container: HTMLElement, options: ModelViewOption
       }),
     );
 
-    const labelW = textWidth(`L${Math.max(0, L - 1)}`, font) + 16;
+    const labelW = textWidth(`L${L}`, font) + 16;
     const fitted = Math.floor((width - labelW) / Math.max(1, H)) - GAP;
     const thumb = options.thumbSize ?? Math.max(28, Math.min(120, fitted));
     const badgeH = badges.size > 0 ? small * 1.6 : 0;
@@ -99,11 +99,11 @@ export function createModelView(container: HTMLElement, options: ModelViewOption
     fit = (t) => truncate(t, width, font);
 
     titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(data.title ?? '');
-    readout.attr('x', 0).attr('y', titleH + font * 1.2).attr('font-size', font).text(fit(selected ? `Selected: layer ${selected.layer}, head ${selected.head}` : hint));
+    readout.attr('x', 0).attr('y', titleH + font * 1.2).attr('font-size', font).text(fit(selected ? `Selected: layer ${selected.layer + 1}, head ${selected.head + 1}` : hint));
 
     const axisLabels = [
-      ...Array.from({ length: H }, (_, h) => ({ key: `H${h}`, x: labelW + h * stepX + thumb / 2, y: top - small * 0.5, anchor: 'middle' })),
-      ...Array.from({ length: L }, (_, l) => ({ key: `L${l}`, x: labelW - 10, y: top + l * stepY + thumb / 2, anchor: 'end' })),
+      ...Array.from({ length: H }, (_, h) => ({ key: `H${h + 1}`, x: labelW + h * stepX + thumb / 2, y: top - small * 0.5, anchor: 'middle' })),
+      ...Array.from({ length: L }, (_, l) => ({ key: `L${l + 1}`, x: labelW - 10, y: top + l * stepY + thumb / 2, anchor: 'end' })),
     ];
     axesG
       .selectAll<SVGTextElement, (typeof axisLabels)[number]>('text')
@@ -134,7 +134,7 @@ export function createModelView(container: HTMLElement, options: ModelViewOption
           options.onSelect?.(t.layer, t.head);
         });
         g.on('mouseenter focus', (_ev, t) => readout.text(fit(`${nameOf(t)}: click to study it`)));
-        g.on('mouseleave blur', () => readout.text(fit(selected ? `Selected: layer ${selected.layer}, head ${selected.head}` : hint)));
+        g.on('mouseleave blur', () => readout.text(fit(selected ? `Selected: layer ${selected.layer + 1}, head ${selected.head + 1}` : hint)));
         return g;
       })
       .attr('transform', (t) => `translate(${labelW + t.head * stepX},${top + t.layer * stepY})`)

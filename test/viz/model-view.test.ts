@@ -29,7 +29,7 @@ describe('createModelView', () => {
     chart.update({ heads });
     expect(container.querySelectorAll('g.viz-thumb')).toHaveLength(6);
     const labels = [...container.querySelectorAll('.viz-axes text')].map((t) => t.textContent);
-    expect(labels).toEqual(['H0', 'H1', 'H2', 'L0', 'L1']);
+    expect(labels).toEqual(['H1', 'H2', 'H3', 'L1', 'L2']);
     // Each identity thumbnail: background (level 0) plus one path for the top level.
     const first = container.querySelector('g.viz-thumb')!;
     expect(first.querySelectorAll('path.viz-bucket')).toHaveLength(1);
@@ -44,7 +44,7 @@ describe('createModelView', () => {
     thumbs()[5].dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(onSelect).toHaveBeenLastCalledWith(1, 2);
     expect(thumbs()[5].getAttribute('aria-pressed')).toBe('true');
-    expect(thumbs()[5].getAttribute('aria-label')).toBe('Layer 1, head 2 (prev)');
+    expect(thumbs()[5].getAttribute('aria-label')).toBe('Layer 2, head 3 (prev)');
     expect(thumbs()[5].querySelector('.viz-badge')?.textContent).toBe('prev');
     expect(thumbs()[5].querySelector('.viz-thumb-frame')?.getAttribute('stroke-width')).toBe('4');
     expect(thumbs()[0].querySelector('.viz-thumb-frame')?.getAttribute('stroke-width')).toBe('1');
