@@ -9,7 +9,7 @@ import { sameRoute } from './route.ts';
 import { clampSelection } from './slices/selection.ts';
 import type { Atlas, AtlasState } from './state.ts';
 import type { AtlasStore } from './store.ts';
-import { buildHash, parseHash, type ShareParams } from './url.ts';
+import { buildHash, namedParams, parseHash, type ShareParams } from './url.ts';
 
 /** The parts of window the sync uses (a real window, or a fake in tests). */
 export type UrlHost = Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>;
@@ -34,6 +34,13 @@ export function applyHash(store: AtlasStore, hash: string): void {
   const { route, params } = parseHash(hash);
   const s: Atlas = store.getState();
   s.navigate(route);
+  if (route.name === 'lesson') {
+    // A lesson link sets only what it names: a plain step link keeps the student's sentence.
+    const named = namedParams(hash);
+    const pick = { layer: named.has('layer') ? params.layer : s.layer, head: named.has('head') ? params.head : s.head, token: named.has('token') ? params.token : s.token, pinned: s.pinned };
+    store.setState({ ...(named.has('text') ? { text: params.text } : {}), ...clampSelection(pick, s.limits) });
+    return;
+  }
   if (route.name !== 'explore') return; // other views keep the explorer as it was
   const selection = clampSelection({ layer: params.layer, head: params.head, token: params.token, pinned: s.pinned }, s.limits);
   store.setState({

@@ -83,8 +83,19 @@ export function parseHash(hash: unknown): { route: Route; params: ShareParams } 
   const q = raw.indexOf('?');
   const path = q < 0 ? raw.slice(1) : raw.slice(1, q);
   const route = parseRoute(path);
-  const params = route.name === 'explore' && q >= 0 ? parseParams(raw.slice(q + 1)) : { ...DEFAULT_PARAMS };
+  const params = (route.name === 'explore' || route.name === 'lesson') && q >= 0 ? parseParams(raw.slice(q + 1)) : { ...DEFAULT_PARAMS };
   return { route, params };
+}
+
+/** The settings a hash's query actually names (a lesson link without them keeps the current ones). */
+export function namedParams(hash: unknown): Set<keyof ShareParams> {
+  const raw = typeof hash === 'string' ? hash : '';
+  const q = raw.indexOf('?');
+  const out = new Set<keyof ShareParams>();
+  if (q < 0) return out;
+  const query = new URLSearchParams(raw.slice(q + 1));
+  for (const key of Object.keys(DEFAULT_PARAMS) as (keyof ShareParams)[]) if (query.has(key)) out.add(key);
+  return out;
 }
 
 /** Explorer settings as they would read back from a URL (ids checked, text clipped, numbers clamped). */
@@ -99,13 +110,16 @@ export function sanitizeParams(p: Partial<ShareParams> = {}): ShareParams {
   };
 }
 
-/** The query of an explore URL: only the settings that differ from their defaults. */
-function buildQuery(params: Partial<ShareParams>): string {
+/**
+ * The query of an explore URL: only the settings that differ from their defaults. A lesson
+ * URL carries the sentence and the selection (lessons share them) but no model or comparison.
+ */
+function buildQuery(params: Partial<ShareParams>, lesson = false): string {
   const p = sanitizeParams(params);
   const q = new URLSearchParams();
-  if (p.model !== DEFAULT_PARAMS.model) q.set('model', p.model);
+  if (!lesson && p.model !== DEFAULT_PARAMS.model) q.set('model', p.model);
   if (p.text !== DEFAULT_PARAMS.text) q.set('text', p.text);
-  if (p.compare !== null) q.set('compare', p.compare);
+  if (!lesson && p.compare !== null) q.set('compare', p.compare);
   if (p.layer !== DEFAULT_PARAMS.layer) q.set('layer', String(p.layer + 1));
   if (p.head !== DEFAULT_PARAMS.head) q.set('head', String(p.head + 1));
   if (p.token !== null) q.set('token', String(p.token + 1));
@@ -113,14 +127,14 @@ function buildQuery(params: Partial<ShareParams>): string {
   return s ? `?${s}` : '';
 }
 
-/** The canonical hash ('#/...') of a route; params count only for explore. */
+/** The canonical hash ('#/...') of a route; params count for explore and (in part) lessons. */
 export function buildHash(route: Route, params: Partial<ShareParams> = {}): string {
   const r = sanitizeRoute(route);
   switch (r.name) {
     case 'home':
       return '#/';
     case 'lesson':
-      return `#/lesson/${r.lessonId}/${r.step + 1}`;
+      return `#/lesson/${r.lessonId}/${r.step + 1}${buildQuery(params, true)}`;
     case 'explore':
       return `#/explore${buildQuery(params)}`;
     case 'models':

@@ -96,3 +96,13 @@ test('a copied link reproduces the view after a reload', async ({ page, context 
   await expect(fresh.getByRole('group', { name: 'Head', exact: true }).getByRole('button', { pressed: true })).toHaveText(/^2/);
   await expect(fresh.locator('.viz-heatmap-figure .viz-col-label', { hasText: 'warm' })).toBeVisible();
 });
+
+test('a lesson link carries the sentence, and stepping keeps it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/lesson/self-attention/1?text=The%20cat%20sat%20on%20the%20mat.');
+  await expect(page.getByLabel('Sentence', { exact: true })).toHaveValue('The cat sat on the mat.');
+  await expect(page.locator('.token-chip .token-text', { hasText: 'mat' })).toBeVisible();
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await expect(page).toHaveURL(/#\/lesson\/self-attention\/2\?text=The\+cat\+sat\+on\+the\+mat\./);
+  expect(errors).toEqual([]);
+});

@@ -25,11 +25,11 @@ for (const [lessonId, steps] of Object.entries(LESSON_STEP_COUNTS)) {
     await expect(page.locator('.step-nav')).toContainText(`Step 1 of ${steps}`);
     for (let step = 2; step <= steps; step++) {
       await page.keyboard.press('ArrowRight');
-      await expect(page).toHaveURL(new RegExp(`#/lesson/${lessonId}/${step}$`));
+      await expect(page).toHaveURL(new RegExp(`#/lesson/${lessonId}/${step}(\\?.*)?$`));
     }
     await page.keyboard.press('ArrowRight'); // past the end: stays
-    await expect(page).toHaveURL(new RegExp(`#/lesson/${lessonId}/${steps}$`));
+    await expect(page).toHaveURL(new RegExp(`#/lesson/${lessonId}/${steps}(\\?.*)?$`));
     await page.keyboard.press('ArrowLeft');
-    await expect(page).toHaveURL(new RegExp(`#/lesson/${lessonId}/${steps - 1}$`));
+    await expect(page).toHaveURL(new RegExp(`#/lesson/${lessonId}/${steps - 1}(\\?.*)?$`));
   });
 }

@@ -85,11 +85,21 @@ describe('startUrlSync', () => {
     store.getState().setText('Half typed');
     store.getState().navigate({ name: 'lesson', lessonId: 'intro', step: 0 });
     expect(replace).toHaveBeenCalledWith(null, '', '#/explore?text=Half+typed');
-    expect(push).toHaveBeenCalledWith(null, '', '#/lesson/intro/1');
-    expect(window.location.hash).toBe('#/lesson/intro/1');
+    // Lessons share the sentence, so a lesson's link carries it too.
+    expect(push).toHaveBeenCalledWith(null, '', '#/lesson/intro/1?text=Half+typed');
+    expect(window.location.hash).toBe('#/lesson/intro/1?text=Half+typed');
     store.getState().navigate({ name: 'lesson', lessonId: 'intro', step: 1 });
     expect(push).toHaveBeenCalledTimes(2);
-    expect(window.location.hash).toBe('#/lesson/intro/2');
+    expect(window.location.hash).toBe('#/lesson/intro/2?text=Half+typed');
+  });
+
+  it('a lesson link sets the sentence and selection it names, and keeps them when it names none', () => {
+    start('#/');
+    goTo('#/lesson/intro/2?text=The+cat+sat.&head=2');
+    expect([store.getState().text, store.getState().head]).toEqual(['The cat sat.', 1]);
+    goTo('#/lesson/intro/3');
+    expect(store.getState().route).toEqual({ name: 'lesson', lessonId: 'intro', step: 2 });
+    expect([store.getState().text, store.getState().head]).toEqual(['The cat sat.', 1]);
   });
 
   it('hashchange (a link, the back button) moves the store, and is not echoed as a push', () => {
