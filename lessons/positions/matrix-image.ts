@@ -9,7 +9,7 @@
 import * as d3 from 'd3';
 import { divergingInterpolator, sequentialInterpolator, type SequentialScheme } from '../../src/viz/colors.ts';
 import type { Chart, G } from '../../src/viz/frame.ts';
-import { createSvg, fontSizeOf, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from '../../src/viz/frame.ts';
+import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from '../../src/viz/frame.ts';
 import { exact } from '../../src/viz/format.ts';
 import { drawLegend, legendWidth } from '../../src/viz/legend.ts';
 
@@ -231,14 +231,7 @@ export function createMatrixImage(container: HTMLElement, options: MatrixImageOp
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
-      try {
-        render();
-      } catch (error) {
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

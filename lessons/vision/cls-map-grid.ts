@@ -9,7 +9,7 @@ import * as d3 from 'd3';
 import { bucketPathData } from '../../src/viz/bucket-paths.ts';
 import { sequentialInterpolator } from '../../src/viz/colors.ts';
 import type { Chart, G } from '../../src/viz/frame.ts';
-import { createSvg, fontSizeOf, sizeSvg, smallFont, truncate, watchLayout, widthOf } from '../../src/viz/frame.ts';
+import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, smallFont, truncate, watchLayout, widthOf } from '../../src/viz/frame.ts';
 import { exact } from '../../src/viz/format.ts';
 import { drawLegend, legendWidth } from '../../src/viz/legend.ts';
 
@@ -164,14 +164,7 @@ export function createClsMapGrid(container: HTMLElement, options: ClsMapGridOpti
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
-      try {
-        render();
-      } catch (error) {
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

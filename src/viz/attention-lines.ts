@@ -5,7 +5,7 @@
  */
 import { categorical } from './colors.ts';
 import type { Chart, G } from './frame.ts';
-import { asButton, createSvg, fontSizeOf, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
+import { asButton, createSvg, fontSizeOf, renderOrRestore, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import { exact, quote } from './format.ts';
 import { topK } from './summary.ts';
 import type { Grid, MatrixInput } from './values.ts';
@@ -241,19 +241,11 @@ export function createAttentionLines(container: HTMLElement, options: AttentionL
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
       if (next.selected !== undefined) selected = next.selected;
       const side = (t: TokenRef) => (t.side === 'from' ? next.from : (next.to ?? next.from));
       if (selected && selected.index >= side(selected).length) selected = null;
       hovered = null;
-      try {
-        render();
-      } catch (error) {
-        // A bad update keeps the last good picture, and later re-renders (resize) working.
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

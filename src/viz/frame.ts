@@ -181,3 +181,19 @@ export function asButton<E extends Element, D>(sel: d3.Selection<E, D, d3.BaseTy
       activate(event, d);
     });
 }
+
+/**
+ * A factory's update: takes the new data and renders it; if rendering throws, the last good
+ * data is put back (the picture on screen stays, and later re-renders on resize keep working)
+ * and the error goes to the caller.
+ */
+export function renderOrRestore<D>(next: D, get: () => D | undefined, set: (d: D | undefined) => void, render: () => void): void {
+  const previous = get();
+  set(next);
+  try {
+    render();
+  } catch (error) {
+    set(previous);
+    throw error;
+  }
+}

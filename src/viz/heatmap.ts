@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { SequentialScheme } from './colors.ts';
 import { divergingInterpolator, divergingScale, readableTextOn, sequentialInterpolator, sequentialScale, type DivergingScheme } from './colors.ts';
 import type { Chart, G } from './frame.ts';
-import { asButton, createSvg, fontSizeOf, MIN_FONT, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
+import { asButton, createSvg, fontSizeOf, MIN_FONT, renderOrRestore, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import { cellLabel, exact, quote } from './format.ts';
 import { drawLegend, legendWidth } from './legend.ts';
 import type { MatrixInput } from './values.ts';
@@ -242,17 +242,9 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions = 
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
       if (next.pinnedRow !== undefined) pinned = next.pinnedRow;
       if (pinned !== null && pinned >= next.rows.length) pinned = null;
-      try {
-        render();
-      } catch (error) {
-        // A bad update keeps the last good picture, and later re-renders (resize) working.
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

@@ -6,7 +6,7 @@
 import * as d3 from 'd3';
 import { categorical, dash } from './colors.ts';
 import type { Chart, G } from './frame.ts';
-import { createSvg, fontSizeOf, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
+import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import { exact } from './format.ts';
 
 export interface LineSeries {
@@ -209,15 +209,7 @@ export function createLinePlot(container: HTMLElement, options: LinePlotOptions 
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
-      try {
-        render();
-      } catch (error) {
-        // A bad update keeps the last good picture, and later re-renders (resize) working.
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import type { DivergingScheme } from './colors.ts';
 import { divergingInterpolator, divergingScale } from './colors.ts';
 import type { Chart, G } from './frame.ts';
-import { createSvg, fontSizeOf, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
+import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import { exact, quote } from './format.ts';
 import { drawLegend, legendWidth } from './legend.ts';
 import type { MatrixInput } from './values.ts';
@@ -150,15 +150,7 @@ export function createMatrixView(container: HTMLElement, options: MatrixViewOpti
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
-      try {
-        render();
-      } catch (error) {
-        // A bad update keeps the last good picture, and later re-renders (resize) working.
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

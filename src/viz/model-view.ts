@@ -8,7 +8,7 @@ import { sequentialInterpolator } from './colors.ts';
 import type { SequentialScheme } from './colors.ts';
 import { drawBuckets } from './bucket-paths.ts';
 import type { Chart, G } from './frame.ts';
-import { asButton, createSvg, fontSizeOf, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
+import { asButton, createSvg, fontSizeOf, renderOrRestore, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import type { Grid, MatrixInput } from './values.ts';
 import { squareSide, toGrid } from './values.ts';
 
@@ -178,16 +178,8 @@ export function createModelView(container: HTMLElement, options: ModelViewOption
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
       if (next.selected !== undefined) selected = next.selected;
-      try {
-        render();
-      } catch (error) {
-        // A bad update keeps the last good picture, and later re-renders (resize) working.
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

@@ -7,7 +7,7 @@ import { drawBuckets } from './bucket-paths.ts';
 import type { SequentialScheme } from './colors.ts';
 import { sequentialInterpolator, sequentialScale } from './colors.ts';
 import type { Chart, G } from './frame.ts';
-import { createSvg, fontSizeOf, sizeSvg, truncate, watchLayout, widthOf } from './frame.ts';
+import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, truncate, watchLayout, widthOf } from './frame.ts';
 import { exact } from './format.ts';
 import { drawLegend, legendWidth } from './legend.ts';
 import { toVector } from './values.ts';
@@ -151,15 +151,7 @@ export function createPatchGrid(container: HTMLElement, options: PatchGridOption
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
-      try {
-        render();
-      } catch (error) {
-        // A bad update keeps the last good picture, and later re-renders (resize) working.
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();

@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import { NEGATIVE, POSITIVE } from './colors.ts';
 import type { Chart, G } from './frame.ts';
-import { createSvg, fontSizeOf, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
+import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
 import { exact } from './format.ts';
 import type { VectorInput } from './values.ts';
 import { toVector } from './values.ts';
@@ -127,15 +127,7 @@ export function createVectorBars(container: HTMLElement, options: VectorBarsOpti
   const unwatch = watchLayout(container, render);
   return {
     update(next) {
-      const previous = data;
-      data = next;
-      try {
-        render();
-      } catch (error) {
-        // A bad update keeps the last good picture, and later re-renders (resize) working.
-        data = previous;
-        throw error;
-      }
+      renderOrRestore(next, () => data, (d) => (data = d), render);
     },
     destroy() {
       unwatch();
