@@ -33,7 +33,7 @@ export function ConcatFigure() {
     <>
       <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={t.bundle.meta.coreferenceHead} />
       <div className="matrix-row">
-        {t.trace.layers[layer].heads.map((h, k) => <MatrixView key={k} name={`head ${k + 1}`} values={h.out} rowLabels={k === 0 ? t.labels : undefined} maxCell={12} legend={false} />)}
+        {t.trace.layers[layer].heads.map((h, k) => <MatrixView key={k} name={`head ${k + 1}`} values={h.out} rowLabels={t.labels} maxCell={12} legend={false} />)}
       </div>
       <div className="matrix-row">
         <MatrixView name="Concat" values={r.concat} rowLabels={t.labels} maxCell={9} />
