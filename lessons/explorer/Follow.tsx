@@ -24,14 +24,22 @@ export function FollowProse() {
 }
 
 export function FollowFigure() {
-  const text = useAtlas(selectText);
+  return (
+    <>
+      <SentenceInput examples={EXAMPLES} />
+      <FollowRanking text={useAtlas(selectText)} />
+    </>
+  );
+}
+
+/** Every head ranked for a clicked word of `text`. */
+export function FollowRanking({ text }: { text: string }) {
   const r = useResult(text);
   const [word, setWord] = useState<number | null>(null);
   const setLayer = useAtlas(selectSelectLayer);
   const setHead = useAtlas(selectSelectHead);
   return (
     <>
-      <SentenceInput examples={EXAMPLES} />
       <Pending r={r} />
       {r.state === 'ready' && <PronounRanking result={r.result} word={word} onWord={setWord} onHead={(l, h) => { setLayer(l); setHead(h); }} />}
     </>

@@ -1,7 +1,10 @@
 /** Step 5: a pronoun that refers to nothing, and where to go next. */
 import { References } from '../../src/components/lesson/References.tsx';
 import { buildHash, selectText, useAtlas } from '../../src/store/index.ts';
-import { FollowFigure } from './Follow.tsx';
+import { useState } from 'react';
+import { FollowRanking } from './Follow.tsx';
+
+const WEATHER = 'She drove the car because it was raining.';
 
 export function WeatherProse() {
   return (
@@ -18,12 +21,17 @@ export function WeatherProse() {
 }
 
 export function WeatherFigure() {
-  const text = useAtlas(selectText);
+  const shared = useAtlas(selectText);
+  const [text, setText] = useState(WEATHER);
   return (
     <>
-      <FollowFigure />
+      <div className="sentence-input">
+        <label htmlFor="weather-text">Sentence</label>
+        <input id="weather-text" type="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoComplete="off" />
+      </div>
+      <FollowRanking text={text} />
       <p>
-        <a className="button primary" href={buildHash({ name: 'explore' }, { text })}>Open this sentence in the Attention Explorer</a>
+        <a className="button primary" href={buildHash({ name: 'explore' }, { text: text || shared })}>Open this sentence in the Attention Explorer</a>
       </p>
       <References
         items={[

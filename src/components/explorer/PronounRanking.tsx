@@ -4,10 +4,15 @@
  */
 import { useMemo } from 'react';
 import type { AttentionResult } from '../../store/index.ts';
-import { isCandidate, rankHeads, wordsOf } from './rank-heads.ts';
+import { isCandidate, rankHeads, wordsOf, type Word } from './rank-heads.ts';
 import './explorer.css';
 
 const PRONOUNS = new Set(['it', 'he', 'she', 'they', 'him', 'her', 'them', 'its', 'his', 'their']);
+
+function lastPronoun(words: readonly Word[]): number {
+  for (let i = words.length - 1; i >= 0; i--) if (PRONOUNS.has(words[i].text.toLowerCase())) return i;
+  return -1;
+}
 
 export interface PronounRankingProps {
   result: AttentionResult;
@@ -18,7 +23,8 @@ export interface PronounRankingProps {
 
 export function PronounRanking({ result, word, onWord, onHead }: PronounRankingProps) {
   const words = useMemo(() => wordsOf(result), [result]);
-  const chosen = word !== null && word < words.length ? word : words.findIndex((w) => PRONOUNS.has(w.text.toLowerCase()));
+  // By default the last pronoun: a pronoun that refers back usually comes after its candidates.
+  const chosen = word !== null && word < words.length ? word : lastPronoun(words);
   const from = chosen >= 0 ? words[chosen] : null;
   const candidates = useMemo(() => words.filter((w, i) => i !== chosen && isCandidate(w)), [words, chosen]);
   const ranking = useMemo(() => (from && candidates.length > 0 ? rankHeads(result, from, candidates).slice(0, 8) : []), [result, from, candidates]);
