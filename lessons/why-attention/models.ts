@@ -1,11 +1,11 @@
 /**
  * The three long-range models as React state, fetched once per page from public/models and
- * loaded as their recipe loads them (long-range-load.ts).
+ * loaded by src/train/recipes/long-range-load.ts, as their recipe loads them.
  */
 import { fetchModelFiles } from '../../src/checkpoints/fetch-files.ts';
 import type { LongRangeKind, LongRangeModel } from '../../src/train/recipes/long-range-models.ts';
 import { useLoaded, type Loaded } from '../translation/use-loaded.ts';
-import { LONG_RANGE_IDS, loadLongRangeModel } from './long-range-load.ts';
+import { LONG_RANGE_IDS, loadLongRangeModel } from '../../src/train/recipes/long-range-load.ts';
 
 export type LongRangeModels = Record<LongRangeKind, LongRangeModel>;
 

@@ -17,7 +17,7 @@ import { accuracyJob, accuracyPoints } from '../../lessons/why-attention/accurac
 import { countInWords, layerCosts } from '../../lessons/why-attention/complexity.ts';
 import { readWordByWord } from '../../lessons/why-attention/encoder-reading.ts';
 import { addGradients, emptyGradientTally, ratioCurve } from '../../lessons/why-attention/gradient-probe.ts';
-import { LONG_RANGE_IDS, loadLongRangeModel } from '../../lessons/why-attention/long-range-load.ts';
+import { LONG_RANGE_IDS, loadLongRangeModel } from '../../src/train/recipes/long-range-load.ts';
 import { answerProbabilities, recallIfAskedNow } from '../../lessons/why-attention/memory-probe.ts';
 import { buildRecall, parseCode, usableDistance } from '../../lessons/why-attention/recall-sequence.ts';
 import { repoRoot } from '../helpers/shared.ts';

@@ -3,10 +3,10 @@
  * by three models of similar size, each shipped as its own checkpoint (config.json with
  * model_type "atlas-long-range" + model.safetensors) with accuracy per distance on its card.
  */
-import { CheckpointError } from '../../checkpoints/errors.ts';
-import { parseSafetensors, serializeSafetensors } from '../../checkpoints/safetensors.ts';
+import { serializeSafetensors } from '../../checkpoints/safetensors.ts';
 import { defaultLongRangeTask, evalDistances } from '../../data/long-range.ts';
 import type { Recipe } from '../recipe.ts';
+import { loadLongRangeModel } from './long-range-load.ts';
 import {
   countLongRange, createLongRangeModel, defaultLongRangeSizes, evaluatePerDistance, longRangeLoss, longRangeNamedTensors,
   longRangeTrain, type LongRangeKind, type LongRangeModel,
@@ -47,19 +47,7 @@ function longRangeRecipe(kind: LongRangeKind): Recipe {
       };
     },
     async evaluateShipped(read) {
-      const config = await read('config.json');
-      const weights = await read('model.safetensors');
-      if (!config || !weights) throw new CheckpointError(`long-range-${kind}: config.json and model.safetensors are both needed`);
-      const c = JSON.parse(new TextDecoder().decode(config)) as { model_type?: string; kind?: string; task?: typeof defaultLongRangeTask; sizes?: typeof defaultLongRangeSizes };
-      if (c.model_type !== 'atlas-long-range' || c.kind !== kind) throw new CheckpointError(`long-range-${kind}: config.json is not an atlas-long-range ${kind}`);
-      const model = createLongRangeModel(kind, 0, c.task, c.sizes);
-      const saved = parseSafetensors(weights).tensors;
-      for (const [name, t] of longRangeNamedTensors(model)) {
-        const s = saved.get(name);
-        if (!s || s.size !== t.size) throw new CheckpointError(`long-range-${kind}: tensor ${name} is missing or has the wrong size`);
-        t.data.set(s.data);
-      }
-      return evaluate(model);
+      return evaluate(await loadLongRangeModel(kind, read));
     },
   };
 }

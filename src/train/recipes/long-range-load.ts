@@ -1,16 +1,16 @@
 /**
- * Loads the three shipped long-range models (public/models/long-range-{rnn,lstm,transformer})
- * the way their recipe's evaluateShipped does (src/train/recipes/long-range-recipes.ts): a
- * fresh model of the kind and sizes config.json names, then every tensor copied in by name.
- * The same code serves fetch() in the page and node:fs in the tests, through a FileSource.
+ * Loads a shipped long-range model (public/models/long-range-{rnn,lstm,transformer}): a fresh
+ * model of the kind and sizes config.json names, then every tensor copied in by name. The
+ * recipe's evaluateShipped, the lesson in the page (fetch) and the tests (node:fs) all read
+ * through it, each with its own FileSource.
  */
-import type { FileSource } from '../../src/checkpoints/bundle.ts';
-import { CheckpointError } from '../../src/checkpoints/errors.ts';
-import { parseSafetensors } from '../../src/checkpoints/safetensors.ts';
-import type { LongRangeTask } from '../../src/data/long-range.ts';
+import type { FileSource } from '../../checkpoints/bundle.ts';
+import { CheckpointError } from '../../checkpoints/errors.ts';
+import { parseSafetensors } from '../../checkpoints/safetensors.ts';
+import type { LongRangeTask } from '../../data/long-range.ts';
 import {
   createLongRangeModel, longRangeNamedTensors, type LongRangeKind, type LongRangeModel, type LongRangeSizes,
-} from '../../src/train/recipes/long-range-models.ts';
+} from './long-range-models.ts';
 
 /** The shipped folder of each kind. */
 export const LONG_RANGE_IDS: Readonly<Record<LongRangeKind, string>> = {
