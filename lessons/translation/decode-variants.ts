@@ -12,12 +12,11 @@
  * never saw in training. They measure how much this decoder relies on where it looks, not how
  * well a model trained without attention would do (none is shipped).
  *
- * The step mirrors Seq2Seq's private decoder step (src/models/seq2seq.ts) line for line; a
- * test checks that 'attention' reproduces model.greedyDecode exactly.
+ * Each step is the model's own decoder step (Seq2Seq.step) with the context passed in for
+ * 'uniform' and 'final'; a test checks that 'attention' reproduces model.greedyDecode exactly.
  */
-import { additiveAttention } from '../../src/models/rnn-bahdanau.ts';
 import type { Seq2Seq } from '../../src/models/seq2seq.ts';
-import { concatCols, embedding, linear, noGrad, tanh, Tensor } from '../../src/runtime/index.ts';
+import { embedding, noGrad, Tensor } from '../../src/runtime/index.ts';
 
 export type ContextMode = 'attention' | 'uniform' | 'final';
 
@@ -48,25 +47,19 @@ export function decodeWithContext(model: Seq2Seq, src: readonly number[], mode: 
     const uniform = new Float32Array(D);
     for (const h of annotations) for (let k = 0; k < D; k++) uniform[k] += h[k] / S;
     const fixed = mode === 'uniform' ? new Tensor(uniform, [1, D]) : enc.final; // (1, dEncOut)
-    let s = tanh(linear(enc.final, model.bridge.weight, model.bridge.bias)); // (1, dDec) s_0
+    if (mode === 'attention' && (!model.attention || !enc.memory)) throw new Error('decodeWithContext: this translator has no attention');
+    let s = model.initialState(enc); // (1, dDec) s_0
     let prev = model.cfg.bosId;
     const tokens: number[] = [];
     const steps: VariantStep[] = [];
     for (let t = 0; t < maxLen; t++) {
       const y = embedding(model.tgtEmbedding, [prev]); // (1, dEmb)
-      let context = fixed; // (1, dEncOut)
-      let weights: Float32Array = new Float32Array(S).fill(mode === 'uniform' ? 1 / S : 0);
-      if (mode === 'attention') {
-        if (!model.attention || !enc.memory) throw new Error('decodeWithContext: this translator has no attention');
-        const attn = additiveAttention(model.attention, s, enc.memory);
-        context = attn.context;
-        weights = attn.weights.row(0);
-      }
-      s = model.decoder.step(concatCols([y, context]), { h: s, c: null }).state.h; // (1, dDec)
-      const logits = linear(concatCols([s, context, y]), model.out.weight, model.out.bias); // (1, tgtVocab)
-      prev = argmax(logits.data);
+      const step = model.step(y, s, enc, mode === 'attention' ? undefined : fixed);
+      s = step.state; // (1, dDec)
+      const weights = step.weights ? step.weights.row(0) : new Float32Array(S).fill(mode === 'uniform' ? 1 / S : 0);
+      prev = argmax(step.logits.data);
       tokens.push(prev);
-      steps.push({ token: prev, weights, context: context.row(0) });
+      steps.push({ token: prev, weights, context: step.context.row(0) });
       if (prev === model.cfg.eosId) break;
     }
     return { tokens, steps, annotations, final: enc.final.row(0) };

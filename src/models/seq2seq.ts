@@ -228,14 +228,19 @@ export class Seq2Seq {
     });
   }
 
-  private initialState(enc: Encoded): Tensor {
+  /** The decoder's first state s_0 from the encoder's final state. */
+  initialState(enc: Encoded): Tensor {
     return tanh(linear(enc.final, this.bridge.weight, this.bridge.bias)); // (B, dDec)
   }
 
-  /** One decoder step from the previous token's embedding y (B, dEmb) and state s_{t-1}. */
-  private step(y: Tensor, sPrev: Tensor, enc: Encoded): Seq2SeqStepTrace {
-    const attn = this.attention && enc.memory ? additiveAttention(this.attention, sPrev, enc.memory) : null;
-    const context = attn ? attn.context : enc.final; // (B, dEncOut)
+  /**
+   * One decoder step from the previous token's embedding y (B, dEmb) and state s_{t-1}.
+   * `contextOverride` replaces the context c_t the attention would compute (lessons use it to
+   * show what the decoder does with a uniform or a fixed context instead).
+   */
+  step(y: Tensor, sPrev: Tensor, enc: Encoded, contextOverride?: Tensor): Seq2SeqStepTrace {
+    const attn = !contextOverride && this.attention && enc.memory ? additiveAttention(this.attention, sPrev, enc.memory) : null;
+    const context = contextOverride ?? (attn ? attn.context : enc.final); // (B, dEncOut)
     const state = this.decoder.step(concatCols([y, context]), { h: sPrev, c: null }).state.h; // (B, dDec)
     const logits = linear(concatCols([state, context, y]), this.out.weight, this.out.bias); // (B, tgtVocab)
     return { scores: attn?.scores ?? null, weights: attn?.weights ?? null, context, state, logits };
