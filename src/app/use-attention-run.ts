@@ -4,16 +4,17 @@
  * run still in flight is superseded and its answer ignored, so typing never shows stale
  * attention for long, and the page thread never runs a forward pass.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { selectModelId, selectText, useAtlas } from '../store/index.ts';
-import { createModelClient, isSuperseded } from './worker/client.ts';
+import { useModelClient } from './use-model-client.ts';
+import { isSuperseded } from './worker/client.ts';
 
 export function useAttentionRun(): void {
-  const client = useMemo(() => createModelClient(), []);
-  useEffect(() => () => client.dispose(), [client]);
+  const client = useModelClient();
   const modelId = useAtlas(selectModelId);
   const text = useAtlas(selectText);
   useEffect(() => {
+    if (!client) return;
     const s = useAtlas.getState();
     client
       .request(modelId, text, { onProgress: s.setRunStatus })

@@ -3,15 +3,15 @@
  * first sentence's run), only while compare mode is on. Kept out of the store: nothing
  * else reads it, and the URL already carries the text.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AttentionResult } from '../store/index.ts';
-import { createModelClient, isSuperseded } from './worker/client.ts';
+import { useModelClient } from './use-model-client.ts';
+import { isSuperseded } from './worker/client.ts';
 
 export type CompareRun = { state: 'off' } | { state: 'running' } | { state: 'ready'; result: AttentionResult } | { state: 'error'; message: string };
 
 export function useCompareRun(on: boolean, modelId: string, text: string): CompareRun {
-  const client = useMemo(() => (on ? createModelClient() : null), [on]);
-  useEffect(() => () => client?.dispose(), [client]);
+  const client = useModelClient(on);
   const [run, setRun] = useState<CompareRun>({ state: 'off' });
   useEffect(() => {
     if (!client) return setRun({ state: 'off' });
