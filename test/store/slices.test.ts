@@ -116,6 +116,10 @@ describe('selection slice', () => {
     expect(s().token).toBeNull();
     s().selectToken(11);
     expect(s().token).toBe(11);
+    // A picker that knows only the model's shape keeps the sentence's token count.
+    s().setLimits(4, 4);
+    expect(s().limits?.nTokens).toBe(12);
+    expect(s().token).toBe(11);
   });
 
   it('ignores nonsense limits', () => {

@@ -5,7 +5,6 @@
  * Both are pure functions of a seed.
  */
 import { Rng } from '../../runtime/index.ts';
-import { companionFor, takesCompany, withCompany } from './company.ts';
 import * as extra from './extras.ts';
 import { KINDS, sampleFrame, type Kind } from './frames.ts';
 import { renderFrame, renderQuestion, renderRestatement, renderReverse } from './render.ts';
@@ -95,7 +94,7 @@ const EXTRAS = {
 type ExtraTemplate = keyof typeof EXTRAS;
 
 /** How a corpus line is built: a case (alone or followed up), or another sentence of the world. */
-export type CorpusTemplate = 'case' | 'case+restate' | 'case+question' | 'case-reverse' | 'case+company' | ExtraTemplate;
+export type CorpusTemplate = 'case' | 'case+restate' | 'case+question' | 'case-reverse' | ExtraTemplate;
 
 /** Default share of each template in the corpus (relative weights). */
 export const DEFAULT_MIX: Readonly<Record<CorpusTemplate, number>> = {
@@ -103,7 +102,6 @@ export const DEFAULT_MIX: Readonly<Record<CorpusTemplate, number>> = {
   'case+restate': 0.08, // "... because it was too wide. The street was too wide."
   'case+question': 0.04, // "... because she was grateful. Who was grateful? Mary."
   'case-reverse': 0.08, // "The street was too wide, so the animal didn't cross it."
-  'case+company': 0, // "The dog didn't cross the street with Mary because it was too tired."
   'fact-is-a': 0.06,
   'fact-trait': 0.07,
   possessive: 0.05,
@@ -125,7 +123,6 @@ export const DEFAULT_KIND_MIX: Readonly<Record<Kind, number>> = {
 };
 
 const REVERSIBLE = new Set<Kind>(['cross', 'fit', 'winograd']);
-const SOCIABLE = new Set<Kind>(['seed', 'animacy', 'cross']); // kinds whose frames take a companion
 
 export interface CorpusOptions {
   mix?: Partial<Record<CorpusTemplate, number>>; // overrides DEFAULT_MIX weights
@@ -155,15 +152,10 @@ export function generateCorpusLines(seed: number, count: number, opts: CorpusOpt
       EXTRAS[template as ExtraTemplate](rng, line);
     } else {
       // Reversed, only causes read well: "The box was too small, so the toy didn't fit in it."
-      const only = template === 'case-reverse' ? REVERSIBLE : template === 'case+company' ? SOCIABLE : null;
-      kind = weighted(rng, only ? kindMix.filter(([k]) => only.has(k)) : kindMix);
+      kind = weighted(rng, template === 'case-reverse' ? kindMix.filter(([k]) => REVERSIBLE.has(k)) : kindMix);
       const antecedent: Role = rng.next() < 0.5 ? 'subject' : 'object';
       const frame = sampleFrame(rng, kind, { antecedent, contrast: rng.next() < contrast });
-      let style = sampleStyle(rng, frame.relation, true);
-      if (template === 'case+company' && takesCompany(frame)) {
-        const companion = companionFor(rng, frame);
-        if (companion) style = withCompany(style, companion);
-      }
+      const style = sampleStyle(rng, frame.relation, true);
       if (template === 'case-reverse') {
         renderReverse(frame, style, line);
       } else {

@@ -75,7 +75,8 @@ export const createSelectionActions: ActionsCreator<SelectionActions> = (set, ge
     const limits: SelectionLimits = {
       nLayers: Math.min(nLayers, SELECTION_CAP.layers),
       nHeads: Math.min(nHeads, SELECTION_CAP.heads),
-      nTokens: positiveInt(nTokens) ? Math.min(nTokens, SELECTION_CAP.tokens) : null,
+      // Not given (a layer/head picker that knows the model but not the sentence): keep what the last run said.
+      nTokens: positiveInt(nTokens) ? Math.min(nTokens, SELECTION_CAP.tokens) : (get().limits?.nTokens ?? null),
     };
     set({ limits, ...clampSelection(get(), limits) });
   },
