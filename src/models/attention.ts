@@ -34,11 +34,14 @@ export interface AttentionOptions {
   rope?: { theta: number; queryPositions: ArrayLike<number>; keyPositions: ArrayLike<number> };
   trace?: boolean;
   dropout?: { p: number; rng: Rng; training: boolean };
+  /** A head whose weights, one (T, S) tensor per sequence, are returned with their graph (a loss on attention). */
+  keepWeightsOf?: number;
 }
 
 export interface AttentionResult {
   output: Tensor; // (B*T, d) after the output projection
   heads: HeadTrace[] | null; // per head, for the single sequence of a traced call
+  kept: Tensor[]; // per sequence, the weights of head `keepWeightsOf` (empty when not asked)
 }
 
 /**
@@ -66,6 +69,7 @@ export function multiHeadAttention(x: Tensor, memory: Tensor, w: AttentionWeight
   const invSqrt = 1 / Math.sqrt(dHead);
   const heads: HeadTrace[] = [];
   const perSequence: Tensor[] = [];
+  const kept: Tensor[] = [];
   for (let b = 0; b < B; b++) {
     const qb = B === 1 ? q : sliceRows(q, b * T, (b + 1) * T); // (T, nHeads*dHead)
     const kb = B === 1 ? k : sliceRows(k, b * S, (b + 1) * S); // (S, nKvHeads*dHead)
@@ -83,6 +87,7 @@ export function multiHeadAttention(x: Tensor, memory: Tensor, w: AttentionWeight
       const scaled = scale(scores, invSqrt);
       const masked = blocked ? maskFill(scaled, blocked) : scaled;
       const weights = softmax(masked);
+      if (h === o.keepWeightsOf) kept.push(weights);
       const dropped = o.dropout ? dropout(weights, o.dropout.p, o.dropout.rng, o.dropout.training) : weights;
       const out = matmul(dropped, vh); // (T, dHead)
       outs.push(out);
@@ -91,7 +96,7 @@ export function multiHeadAttention(x: Tensor, memory: Tensor, w: AttentionWeight
     perSequence.push(concatCols(outs)); // (T, nHeads*dHead)
   }
   const joined = B === 1 ? perSequence[0] : concatRows(perSequence); // (B*T, nHeads*dHead)
-  return { output: linear(joined, w.wo, w.bo), heads: o.trace ? heads : null };
+  return { output: linear(joined, w.wo, w.bo), heads: o.trace ? heads : null, kept };
 }
 
 /** (T, T) mask blocking keys after the query: position t sees 0..t. */

@@ -8,7 +8,7 @@ import {
 } from '../runtime/index.ts';
 import { multiHeadAttention, type AttentionOptions, type HeadTrace } from './attention.ts';
 import type { TransformerConfig } from './config.ts';
-import type { BlockWeights, FeedForwardWeights, NormWeights } from './weights.ts';
+import type { AttentionWeights, BlockWeights, FeedForwardWeights, NormWeights } from './weights.ts';
 
 /** What one block computed for one sequence (all (T, d) unless noted). */
 export interface LayerTrace {
@@ -32,7 +32,7 @@ export function applyNorm(cfg: TransformerConfig, x: Tensor, w: NormWeights): Te
 }
 
 /** FFN(x) = down(act(up x)) or, for SwiGLU, down(silu(gate x) * up x). */
-export function feedForward(cfg: TransformerConfig, x: Tensor, w: FeedForwardWeights): { hidden: Tensor; activation: Tensor; out: Tensor } {
+export function feedForward(cfg: TransformerConfig, x: Tensor, w: FeedForwardWeights): { hidden: Tensor; activation: Tensor; output: Tensor } {
   let hidden: Tensor;
   let activation: Tensor;
   if (cfg.activation === 'swiglu') {
@@ -43,7 +43,7 @@ export function feedForward(cfg: TransformerConfig, x: Tensor, w: FeedForwardWei
     hidden = linear(x, w.up, w.upBias); // (T, dFF)
     activation = cfg.activation === 'gelu' ? gelu(hidden) : cfg.activation === 'geluTanh' ? geluTanh(hidden) : relu(hidden);
   }
-  return { hidden, activation, out: linear(activation, w.down, w.downBias) };
+  return { hidden, activation, output: linear(activation, w.down, w.downBias) };
 }
 
 export interface BlockContext {
@@ -55,66 +55,57 @@ export interface BlockContext {
   trace: boolean;
 }
 
-/** Runs one block over x (B*T, d). */
-export function runBlock(x: Tensor, w: BlockWeights, c: BlockContext): { output: Tensor; trace: LayerTrace | null } {
+/** A residual sublayer's parts: what its norm gave it (pre-norm), what it computed, the stream after it. */
+interface Residual<R extends { output: Tensor }> {
+  normed: Tensor | null;
+  result: R;
+  after: Tensor;
+}
+
+/** x + f(norm(x)) (pre-norm) or norm(x + f(x)) (post-norm), dropout on f's output when training. */
+function residual<R extends { output: Tensor }>(c: BlockContext, x: Tensor, norm: NormWeights, f: (h: Tensor) => R): Residual<R> {
   const { cfg } = c;
   const drop = (t: Tensor): Tensor => (c.rng && cfg.dropout > 0 ? dropout(t, cfg.dropout, c.rng, c.training) : t);
-  // One residual sublayer in either norm placement.
-  const normed: Tensor[] = []; // pre-norm inputs of each sublayer, for the trace
-  const sublayer = (input: Tensor, norm: NormWeights, f: (h: Tensor) => Tensor): [Tensor, Tensor] => {
-    if (cfg.preNorm) {
-      const h = applyNorm(cfg, input, norm);
-      normed.push(h);
-      const out = f(h);
-      return [out, add(input, drop(out))];
-    }
-    const out = f(input);
-    return [out, applyNorm(cfg, add(input, drop(out)), norm)];
-  };
-
-  // Each sublayer's function stashes what the trace needs from inside the residual wrapper.
-  let heads: HeadTrace[] | null = null;
-  const [attention, afterAttention] = sublayer(x, w.attnNorm, (h) => {
-    const r = multiHeadAttention(h, h, w.attn, c.self);
-    heads = r.heads;
-    return r.output;
-  });
-
-  let crossPart: { heads: HeadTrace[] | null; out: Tensor; after: Tensor } | null = null;
-  let stream = afterAttention;
-  if (w.cross && w.crossNorm) {
-    const { memory } = c;
-    const crossWeights = w.cross;
-    if (!memory) throw new Error('runBlock: a cross-attention block needs the encoder output');
-    let crossHeads: HeadTrace[] | null = null;
-    const [out, after] = sublayer(afterAttention, w.crossNorm, (h) => {
-      const r = multiHeadAttention(h, memory.x, crossWeights, memory.options);
-      crossHeads = r.heads;
-      return r.output;
-    });
-    crossPart = { heads: crossHeads, out, after };
-    stream = after;
+  if (cfg.preNorm) {
+    const normed = applyNorm(cfg, x, norm);
+    const result = f(normed);
+    return { normed, result, after: add(x, drop(result.output)) };
   }
+  const result = f(x);
+  return { normed: null, result, after: applyNorm(cfg, add(x, drop(result.output)), norm) };
+}
 
-  let ffnParts!: ReturnType<typeof feedForward>;
-  const [ffn, output] = sublayer(stream, w.ffnNorm, (h) => {
-    ffnParts = feedForward(cfg, h, w.ffn);
-    return ffnParts.out;
-  });
+export interface BlockResult {
+  output: Tensor; // (B*T, d) residual stream leaving the block
+  trace: LayerTrace | null;
+  kept: Tensor[]; // self-attention weights of the head named by c.self.keepWeightsOf, per sequence
+}
 
-  if (!c.trace) return { output, trace: null };
+/** Runs one block over x (B*T, d): attention, cross-attention if the block has it, feed-forward. */
+export function runBlock(x: Tensor, w: BlockWeights, c: BlockContext): BlockResult {
+  const attn = residual(c, x, w.attnNorm, (h) => multiHeadAttention(h, h, w.attn, c.self));
+  const cross = w.cross && w.crossNorm ? crossSublayer(c, attn.after, w.cross, w.crossNorm) : null;
+  const ffn = residual(c, cross?.after ?? attn.after, w.ffnNorm, (h) => feedForward(c.cfg, h, w.ffn));
+  const output = ffn.after;
+  if (!c.trace) return { output, trace: null, kept: attn.result.kept };
   const trace: LayerTrace = {
     input: x,
-    attnNormed: cfg.preNorm ? normed[0] : null,
-    heads: heads ?? [],
-    attention,
-    afterAttention,
-    ffnNormed: cfg.preNorm ? normed[normed.length - 1] : null,
-    ffnHidden: ffnParts.hidden,
-    ffnActivation: ffnParts.activation,
-    ffn,
+    attnNormed: attn.normed,
+    heads: attn.result.heads ?? [],
+    attention: attn.result.output,
+    afterAttention: attn.after,
+    ...(cross ? { crossHeads: cross.result.heads ?? [], cross: cross.result.output, afterCross: cross.after } : {}),
+    ffnNormed: ffn.normed,
+    ffnHidden: ffn.result.hidden,
+    ffnActivation: ffn.result.activation,
+    ffn: ffn.result.output,
     output,
   };
-  if (crossPart) Object.assign(trace, { crossHeads: crossPart.heads ?? [], cross: crossPart.out, afterCross: crossPart.after });
-  return { output, trace };
+  return { output, trace, kept: attn.result.kept };
+}
+
+function crossSublayer(c: BlockContext, x: Tensor, weights: AttentionWeights, norm: NormWeights) {
+  const { memory } = c;
+  if (!memory) throw new Error('runBlock: a cross-attention block needs the encoder output');
+  return residual(c, x, norm, (h) => multiHeadAttention(h, memory.x, weights, memory.options));
 }

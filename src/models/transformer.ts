@@ -38,12 +38,15 @@ export interface ForwardOptions {
   logits?: boolean; // run the LM head (default: when the config has one)
   headRows?: readonly number[]; // only these rows (gathered like an embedding lookup) of the flattened batch get logits (masked-LM training)
   memory?: { x: Tensor; S: number; lengths?: readonly number[] }; // encoder output, for cross-attention
+  /** Return this self-attention head's weights, per sequence, in the graph (a training loss on attention). */
+  keepWeightsOf?: { layer: number; head: number };
 }
 
 export interface ForwardResult {
   output: Tensor; // logits (rows, vocab) when the head ran, else the hidden states (B*T, d)
   hidden: Tensor; // (B*T, d) final hidden states (after the final norm)
   trace: TransformerTrace | null;
+  kept: Tensor[]; // (T, T) per sequence for o.keepWeightsOf, else empty
 }
 
 /** Checks a batch of token id rows and returns (B, T). */
@@ -89,12 +92,13 @@ export function transformerForward(model: TransformerModel, batch: readonly (rea
   const { config: cfg, weights: w } = model;
   const trace = o.trace ?? false;
   const { x: embedded, tokens, positions, B, T } = embed(model, batch, o);
-  const { hidden, layers } = runStack(cfg, w.blocks, w.finalNorm, embedded, B, T, o);
+  const { hidden, layers, kept } = runStack(cfg, w.blocks, w.finalNorm, embedded, B, T, o);
   const wantLogits = (o.logits ?? true) && cfg.lmHead !== 'none';
   const logits = wantLogits ? lmHead(model, o.headRows ? embedding(hidden, o.headRows) : hidden) : null;
   return {
     output: logits ?? hidden,
     hidden,
+    kept,
     trace: trace
       ? {
           ids: batch[0].slice(),
@@ -116,7 +120,7 @@ export function transformerForward(model: TransformerModel, batch: readonly (rea
 export function runStack(
   cfg: TransformerConfig, blocks: readonly BlockWeights[], finalNorm: NormWeights | undefined,
   embedded: Tensor, B: number, T: number, o: ForwardOptions,
-): { hidden: Tensor; layers: LayerTrace[] } {
+): { hidden: Tensor; layers: LayerTrace[]; kept: Tensor[] } {
   const trace = o.trace ?? false;
   if (trace && B !== 1) throw new Error(`forward: tracing needs one sequence, got a batch of ${B}`);
   const offset = o.positionOffset ?? 0;
@@ -142,12 +146,15 @@ export function runStack(
   }
   let x = embedded;
   const layers: LayerTrace[] = [];
-  for (const block of blocks) {
-    const r = runBlock(x, block, { cfg, self, memory, training: o.training ?? false, rng: o.rng, trace });
+  let kept: Tensor[] = [];
+  blocks.forEach((block, l) => {
+    const keep = o.keepWeightsOf?.layer === l ? o.keepWeightsOf.head : undefined;
+    const r = runBlock(x, block, { cfg, self: { ...self, keepWeightsOf: keep }, memory, training: o.training ?? false, rng: o.rng, trace });
     x = r.output;
     if (r.trace) layers.push(r.trace);
-  }
-  return { hidden: finalNorm ? applyNorm(cfg, x, finalNorm) : x, layers };
+    if (keep !== undefined) kept = r.kept;
+  });
+  return { hidden: finalNorm ? applyNorm(cfg, x, finalNorm) : x, layers, kept };
 }
 
 /** Logits from hidden rows: BERT's transform when present, then the tied or separate decoder. */

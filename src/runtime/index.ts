@@ -8,9 +8,9 @@ export { gemm, setGemmParallelism, gemmParallelism, PARALLEL_MIN_FLOPS, type Gem
 export { createGemmPool, type GemmPool, type GemmPoolOptions, type SpawnGemmWorker, type WorkerLike } from './parallel/pool.ts';
 export { createGemmWorkerHandler } from './parallel/worker.ts';
 export { add, sub, mul, scale, sum, mean } from './ops/elementwise.ts';
-export { gelu, geluTanh, sigmoid, silu, tanh, relu, erf } from './ops/activations.ts';
+export { gelu, geluTanh, sigmoid, silu, tanh, relu, log, erf } from './ops/activations.ts';
 export { matmul, matmulT, linear, transpose } from './ops/linalg.ts';
-export { reshape, sliceRows, sliceCols, concatRows, concatCols, embedding } from './ops/shape.ts';
+export { reshape, sliceRows, sliceCols, concatRows, concatCols, embedding, gather } from './ops/shape.ts';
 export { softmax, maskFill, crossEntropy } from './ops/softmax.ts';
 export { layerNorm, rmsNorm } from './ops/norm.ts';
 export { dropout } from './ops/dropout.ts';

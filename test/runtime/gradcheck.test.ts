@@ -7,7 +7,7 @@ import { describe, it } from 'vitest';
 import {
   Rng, Tensor, add, sub, mul, scale, sum, mean, gelu, geluTanh, sigmoid, silu, tanh, relu, matmul, matmulT,
   linear, transpose, reshape, sliceRows, sliceCols, concatRows, concatCols, embedding, softmax, maskFill,
-  crossEntropy, layerNorm, rmsNorm, rope, dropout,
+  crossEntropy, layerNorm, rmsNorm, rope, dropout, log, gather,
 } from '../../src/runtime/index.ts';
 import { gradcheck, randn } from './helpers.ts';
 
@@ -34,6 +34,11 @@ const act = (): Tensor[] => [randn(rng, [3, 6], 2, 0.05)];
 const activations: Check[] = [
   ['gelu', gelu, act], ['geluTanh', geluTanh, act], ['sigmoid', sigmoid, act],
   ['silu', silu, act], ['tanh', tanh, act], ['relu', relu, act],
+  ['log', log, () => {
+    const x = r(3, 4);
+    x.data.forEach((v, i) => (x.data[i] = Math.abs(v) + 0.5)); // log needs x > 0; 0.5 keeps the step small next to x
+    return [x];
+  }],
 ];
 
 const linalg: Check[] = [
@@ -51,6 +56,7 @@ const shape: Check[] = [
   ['concatRows', (a, b) => concatRows([a, b]), () => [r(2, 3), r(1, 3)]],
   ['concatCols', (a, b, c) => concatCols([a, b, c]), () => [r(3, 2), r(3, 4), r(3, 1)]],
   ['embedding with repeated ids', (t) => embedding(t, [2, 0, 2, 5, 2]), () => [r(6, 4)]],
+  ['gather with a repeated index', (a) => gather(a, [7, 0, 7, 11]), () => [r(3, 4)]],
 ];
 
 const withMasked = (): Tensor[] => {
@@ -64,6 +70,8 @@ const attention: Check[] = [
   ['softmax with -inf and a fully masked row', softmax, withMasked],
   ['maskFill then softmax (causal)', (x) => softmax(maskFill(x, causal(4))), () => [r(2, 4, 4)]],
   ['maskFill', (x) => maskFill(x, causal(3)), () => [r(3, 3)]],
+  // The coref recipe's attention loss: -log of one softmax weight per sequence.
+  ['-log(gather(softmax))', (x) => mean(scale(log(gather(softmax(x), [1, 6, 11])), -1)), () => [randn(rng, [3, 4], 2)]],
   ['crossEntropy with ignored targets', (x) => crossEntropy(x, [3, -100, 0, 4, -100]), () => [randn(rng, [5, 5], 2)]],
 ];
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadBundle } from '../../checkpoints/bundle.ts';
 import { transformerForward, type TransformerModel } from '../../models/transformer.ts';
 import { noGrad } from '../../runtime/index.ts';
-import { corefSetup, createCorefModel } from '../../train/recipes/coref.ts';
+import { corefSettings, corefSetup, createCorefModel } from '../../train/recipes/coref.ts';
 import { builtInModelsDir } from '../model-files.ts';
 import { medianMs, type TimingOptions } from './timing.ts';
 
@@ -19,7 +19,7 @@ async function corefModel(): Promise<{ model: TransformerModel; source: string }
     const bundle = await loadBundle('coref', async (name) => (existsSync(join(dir, name)) ? new Uint8Array(readFileSync(join(dir, name))) : null));
     if (bundle.kind === 'text') return { model: bundle.model, source: 'public/models/coref' };
   }
-  return { model: createCorefModel(corefSetup()), source: 'coref recipe shape, untrained weights' };
+  return { model: createCorefModel(corefSetup(corefSettings), corefSettings), source: 'coref recipe shape, untrained weights' };
 }
 
 /** Median ms of a traced forward over 24 tokens. */

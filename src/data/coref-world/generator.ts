@@ -58,6 +58,35 @@ export function generateLabelled(seed: number, count: number, opts: LabelledOpti
   return out;
 }
 
+export interface TrainingCaseOptions {
+  kinds?: Partial<Record<Kind, number>>; // overrides DEFAULT_KIND_MIX weights
+  contrast?: number; // share whose two candidates take different pronouns (0.5)
+  exclude?: ReadonlySet<string>; // sentences never to return (a judge set, public.tsv)
+}
+
+/**
+ * `count` labelled cases for training, unlike generateLabelled's judge sets: kinds drawn by
+ * weight, antecedent first or second at random, candidates that differ in pronoun `contrast`
+ * of the time, and the corpus's wider styles. Repeats are allowed; excluded sentences never.
+ */
+export function sampleTrainingCases(seed: number, count: number, opts: TrainingCaseOptions = {}): CorefExample[] {
+  const rng = new Rng(seed);
+  const kindMix = Object.entries({ ...DEFAULT_KIND_MIX, ...opts.kinds }) as [Kind, number][];
+  const contrast = opts.contrast ?? 0.5;
+  const out: CorefExample[] = [];
+  for (let attempt = 0; out.length < count; attempt++) {
+    if (attempt > 100 * count) throw new Error('coref world: the exclusions leave no training case');
+    const kind = weighted(rng, kindMix);
+    const antecedent: Role = rng.next() < 0.5 ? 'subject' : 'object';
+    const frame = sampleFrame(rng, kind, { antecedent, contrast: rng.next() < contrast });
+    const r = renderFrame(frame, sampleStyle(rng, frame.relation, true));
+    if (opts.exclude?.has(r.sentence)) continue;
+    const [ante, dis] = antecedent === 'subject' ? [r.subject, r.object] : [r.object, r.subject];
+    out.push({ id: out.length, kind, sentence: r.sentence, pronoun: r.pronoun, antecedent: ante, distractor: dis, frame });
+  }
+  return out;
+}
+
 /** The cases as public.tsv lays them out: a header, then one tab-separated row each. */
 export function labelledTsv(cases: readonly CorefExample[]): string {
   const head = 'id\tkind\tsentence\tpronoun_start\tpronoun_end\tantecedent_start\tantecedent_end\tdistractor_start\tdistractor_end';

@@ -32,7 +32,7 @@
  */
 export {
   generateCorpus, generateCorpusLines, generateLabelled, generateBankSenses, generateDummyIt,
-  labelledTsv, sentencesOf,
+  labelledTsv, sentencesOf, sampleTrainingCases, type TrainingCaseOptions,
   CORPUS_TEMPLATES, DEFAULT_MIX, DEFAULT_KIND_MIX,
   type CorefExample, type CorpusLine, type CorpusOptions, type CorpusTemplate, type LabelledOptions,
 } from './generator.ts';

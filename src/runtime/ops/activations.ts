@@ -95,3 +95,8 @@ export function tanh(a: Tensor): Tensor {
 export function relu(a: Tensor): Tensor {
   return pointwise('relu', a, (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0));
 }
+
+/** Natural log, for losses on probabilities (an attention weight's -log). Inputs must be > 0. */
+export function log(a: Tensor): Tensor {
+  return pointwise('log', a, Math.log, (x) => 1 / x);
+}

@@ -122,3 +122,20 @@ export function embedding(table: Tensor, ids: ArrayLike<number>): Tensor {
     }
   });
 }
+
+/**
+ * Picks single elements of `a` by flat index into a (n) tensor: one attention weight per
+ * sequence for a loss on it. Backward scatter-adds, so repeated indices accumulate.
+ */
+export function gather(a: Tensor, flatIndices: ArrayLike<number>): Tensor {
+  const at = Int32Array.from(flatIndices);
+  const out = new Float32Array(at.length);
+  at.forEach((k, i) => {
+    if (!Number.isInteger(k) || k < 0 || k >= a.size) throw new RangeError(`gather: index ${k} at ${i} is outside ${shapeStr(a.shape)}`);
+    out[i] = a.data[k];
+  });
+  return makeResult('gather', out, [at.length], [a], (g) => {
+    const ga = gradOf(a);
+    for (let i = 0; i < at.length; i++) ga[at[i]] += g[i];
+  });
+}

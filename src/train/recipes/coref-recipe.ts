@@ -1,130 +1,110 @@
 /**
- * The `coref` recipe: trains the encoder of coref.ts and measures what its card claims:
- * the coreference head (chosen on generated held-out cases, then judged on public.tsv), every
- * head's accuracy, the seed sentences, named heads with their evidence, the two senses of
- * "bank", masked-word accuracy and vocabulary coverage of lexicon.json.
+ * The two coref recipes, `coref` (the default text model, a head trained to link pronouns)
+ * and `coref-mlm` (masked-LM alone, no head links pronouns). Both cards are measured by
+ * evaluateCoref (coref-eval.ts) and worded by corefNotes (coref-notes.ts).
  */
 import { loadBundle } from '../../checkpoints/bundle.ts';
 import { toBert } from '../../checkpoints/hf-export.ts';
 import { serializeSafetensors } from '../../checkpoints/safetensors.ts';
-import * as world from '../../data/coref-world/index.ts';
 import type { TransformerModel } from '../../models/transformer.ts';
 import { namedTensors } from '../../models/weights.ts';
-import type { Tokenizer } from '../../tokenizers/index.ts';
+import type { Rng, Tensor } from '../../runtime/index.ts';
 import { WordPieceTokenizer } from '../../tokenizers/index.ts';
 import { parseCorefTsv } from '../eval/coref-cases.ts';
-import { bestCorefHead, headAccuracies, scoreCase, threshold, type CorefCase } from '../eval/coref-metric.ts';
-import { namedHeads, roleShares } from '../eval/head-roles.ts';
-import { senseSimilarity } from '../eval/senses.ts';
-import type { Evaluation, Recipe, SharedFiles } from '../recipe.ts';
-import { corefLoss, corefSettings, corefSetup, createCorefModel } from './coref.ts';
+import { bestCorefHead, headAccuracies } from '../eval/coref-metric.ts';
+import type { Recipe, SharedFiles } from '../recipe.ts';
+import type { TrainConfig } from '../trainer.ts';
+import { corefLoss, corefMlmLoss, corefMlmSettings, corefSettings, corefSetup, createCorefModel, type CorefSetup } from './coref.ts';
+import { evaluateCoref, type CorefEvalPlan } from './coref-eval.ts';
+import { corefNotes } from './coref-notes.ts';
 
 const round = (x: number) => Number(x.toFixed(4));
 const roundAll = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]));
 
-function judgeCases(): CorefCase[] {
-  return world.generateLabelled(corefSettings.judgeSeed, corefSettings.judgePerKind * world.KINDS.length);
+interface CorefVariant {
+  id: string;
+  description: string;
+  data: Record<string, unknown>;
+  train: TrainConfig & { batchSize: number };
+  plan: CorefEvalPlan;
+  setup(shared: SharedFiles): CorefSetup;
+  create(setup: CorefSetup): TransformerModel;
+  loss: (model: TransformerModel, setup: CorefSetup, step: number, rng: Rng) => Tensor;
 }
 
-/** Every measurement on the card, deterministic for given weights. */
-export function evaluateCoref(model: TransformerModel, tokenizer: Tokenizer, shared: SharedFiles): Evaluation {
-  const judge = headAccuracies(model, tokenizer, judgeCases());
-  const chosen = bestCorefHead(judge);
-  const publicCases = parseCorefTsv(shared('coref/public.tsv'));
-  const pub = headAccuracies(model, tokenizer, publicCases);
-  const at = (r: typeof pub) => roundAll(r.accuracy[chosen.layer][chosen.head]);
-  const publicChosen = at(pub);
-  const seeds = publicCases.filter((c) => c.kind === 'seed').map((c) => ({
-    sentence: c.sentence,
-    antecedent: c.sentence.slice(...c.antecedent),
-    margin: round(scoreCase(model, tokenizer, c).margin[chosen.layer][chosen.head]),
-  }));
-  const bank = world.generateBankSenses(5, 40).map((b) => ({ sentence: b.sentence, sense: b.sense, span: b.bank }));
-  const lexicon = JSON.parse(shared('coref/lexicon.json')) as { all_words: string[] };
-  const unknown = lexicon.all_words.filter((w) => tokenizer.encode(w, { addSpecialTokens: false }).some((t) => t.unknown));
-  const shares = roleShares(model, tokenizer, world.generateCorpus(17, 200));
-  const senses = senseSimilarity(model, tokenizer, bank);
+function corefRecipeOf(v: CorefVariant): Recipe {
   return {
-    coreferenceHead: [chosen.layer, chosen.head],
-    heldOut: { cases: judgeCases().length, seed: corefSettings.judgeSeed, accuracy: at(judge) },
-    public: {
-      cases: publicCases.length,
-      accuracy: publicChosen,
-      meetsBar: Object.entries(publicChosen).every(([k, v]) => v >= threshold(k)),
-      everyHead: pub.accuracy.map((row) => row.map(roundAll)),
+    id: v.id,
+    description: v.description,
+    architecture: 'BertForMaskedLM',
+    data: v.data,
+    train: v.train,
+    create(shared) {
+      const setup = v.setup(shared);
+      const model = v.create(setup);
+      const trained = v.plan.trainedHead;
+      return {
+        params: namedTensors(model.weights),
+        loss: (step, rng) => v.loss(model, setup, step, rng),
+        progress: () => {
+          const rep = headAccuracies(model, setup.tokenizer, setup.judge.slice(0, 350));
+          const best = bestCorefHead(rep);
+          const named = trained ? { trained: roundAll(rep.accuracy[trained[0]][trained[1]]) } : {};
+          return { ...named, head: [best.layer, best.head], accuracy: roundAll(rep.accuracy[best.layer][best.head]) };
+        },
+        evaluate: () => evaluateCoref(model, setup.tokenizer, shared, v.plan),
+        files: () => {
+          const hf = toBert(model);
+          return {
+            'config.json': `${JSON.stringify(hf.config, null, 2)}\n`,
+            'model.safetensors': serializeSafetensors(hf.tensors, { metadata: { format: 'pt', trainedBy: 'attention-atlas' } }),
+            'vocab.txt': setup.tokenizer.toVocabTxt(),
+          };
+        },
+      };
     },
-    seeds,
-    heads: namedHeads(shares, 0.4).map((h) => ({ ...h, share: round(h.share) })),
-    bank: { sentences: bank.length, withinMoney: round(senses.within.money), withinRiver: round(senses.within.river), across: round(senses.across) },
-    vocabulary: { size: tokenizer.vocabSize, lexiconWords: lexicon.all_words.length, unknownLexiconWords: unknown },
+    async evaluateShipped(read, shared) {
+      const bundle = await loadBundle(v.id, read);
+      if (bundle.kind !== 'text' || !(bundle.tokenizer instanceof WordPieceTokenizer)) throw new Error(`${v.id}: expected a text model with a WordPiece vocabulary`);
+      return evaluateCoref(bundle.model, bundle.tokenizer, shared, v.plan);
+    },
+    cardFields: (e) => ({ coreferenceHead: e.coreferenceHead, coreference: e.coreference, heads: e.heads }),
+    notes: (e) => corefNotes(e),
   };
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const { attentionLoss: att, batch, mask } = corefSettings;
 
-/** The card's verdict in words, from the measured numbers only. */
-function corefNotes(e: Evaluation): string {
-  const [layer, head] = e.coreferenceHead as [number, number];
-  const pub = e.public as { accuracy: Record<string, number>; meetsBar: boolean };
-  const kinds = Object.entries(pub.accuracy).map(([k, v]) => `${k} ${pct(v)}`).join(', ');
-  const seeds = e.seeds as { antecedent: string; margin: number }[];
-  const seedsRight = seeds.filter((s) => s.margin > 0).length;
-  const bank = e.bank as { withinMoney: number; withinRiver: number; across: number };
-  const named = (e.heads as { layer: number; head: number; role: string; share: number }[])
-    .map((h) => `layer ${h.layer} head ${h.head}: ${h.role} token (${pct(h.share)} of its attention)`)
-    .join('; ');
-  const verdict = pub.meetsBar
-    ? `Its coreference head, layer ${layer} head ${head} (0-based), meets the bar on every kind of public.tsv: ${kinds}.`
-    : `**No head resolves pronouns.** The best head on the generated held-out cases, layer ${layer} head ${head} (0-based), scores ${kinds} on public.tsv, where chance is 50%; the bar is 90% (75% for winograd). It is named in \`coreferenceHead\` because the metric asks for one, not because it works. The masked-language objective did not make a pronoun attend to its antecedent in this model.`;
-  return [
-    '## In short',
-    '',
-    verdict,
-    `- Seed sentences: ${seedsRight} of ${seeds.length} give the antecedent more attention than the distractor on that head.`,
-    `- Named heads: ${named || 'none above the threshold'}.`,
-    `- "bank": mean cosine ${bank.withinMoney} within the money sense, ${bank.withinRiver} within the river sense, ${bank.across} across the senses.`,
-    '',
-  ].join('\n');
-}
-
-export const corefRecipe: Recipe = {
+export const corefRecipe: Recipe = corefRecipeOf({
   id: 'coref',
   description:
-    'A small BERT-style encoder trained by masked-language modelling on a generated world of people, animals, objects and places. Its card measures every head on the coreference metric of ../shared/coref (Clark et al. 2019) and names the best one.',
-  architecture: 'BertForMaskedLM',
+    `A small BERT-style encoder on a generated world of people, animals, objects and places, trained to fill in masked words, to name the noun a pronoun refers to, and with an extra loss (as in LISA) that teaches layer ${att.layer + 1}, head ${att.head + 1} to point from a pronoun to that noun. Its card measures every head on the coreference metric of ../shared/coref (Clark et al. 2019) on sentences it never saw.`,
   data: {
-    generator: 'src/data/coref-world (never reads public.tsv)',
-    examples: `${corefSettings.train.batchSize} fresh corpus lines per step, excluding the held-out cases`,
-    masking: `15% of tokens; pronouns ${corefSettings.mask.pronoun}, predicates ${corefSettings.mask.predicate}`,
+    generator: 'src/data/coref-world; the held-out judge cases and the sentences of public.tsv are excluded from training',
+    examples: `${batch.batchSize} sentences per step: ${Math.round(batch.batchSize * batch.caseShare)} labelled cases (winograd weighted x3, candidates with different pronouns ${batch.contrast} of the time), the rest corpus lines`,
+    masking: `15% of tokens; pronouns ${mask.pronoun}, predicates ${mask.predicate}`,
+    nounTarget: `on ${batch.nounTarget} of the case sentences the pronoun stays visible and its target is its antecedent noun`,
+    attentionLoss: `${att.weight} x mean -log(attention of layer ${att.layer} head ${att.head} (0-based) from each visible pronoun to its antecedent)`,
   },
   train: corefSettings.train,
-  create(shared) {
-    const setup = corefSetup();
-    const model = createCorefModel(setup);
-    return {
-      params: namedTensors(model.weights),
-      loss: (step, rng) => corefLoss(model, setup, step, rng),
-      progress: () => {
-        const rep = headAccuracies(model, setup.tokenizer, setup.judge.slice(0, 350));
-        const best = bestCorefHead(rep);
-        return { head: [best.layer, best.head], accuracy: roundAll(rep.accuracy[best.layer][best.head]) };
-      },
-      evaluate: () => evaluateCoref(model, setup.tokenizer, shared),
-      files: () => {
-        const hf = toBert(model);
-        return {
-          'config.json': `${JSON.stringify(hf.config, null, 2)}\n`,
-          'model.safetensors': serializeSafetensors(hf.tensors, { metadata: { format: 'pt', trainedBy: 'attention-atlas' } }),
-          'vocab.txt': setup.tokenizer.toVocabTxt(),
-        };
-      },
-    };
+  plan: { judgeSeed: corefSettings.judgeSeed, judgePerKind: corefSettings.judgePerKind, trainedHead: [att.layer, att.head], answers: true },
+  setup: (shared) => corefSetup(corefSettings, parseCorefTsv(shared('coref/public.tsv')).map((c) => c.sentence)),
+  create: (setup) => createCorefModel(setup, corefSettings),
+  loss: (model, setup, step, rng) => corefLoss(model, setup, step, rng),
+});
+
+export const corefMlmRecipe: Recipe = corefRecipeOf({
+  id: 'coref-mlm',
+  description:
+    'A small BERT-style encoder trained only to fill in masked words on a generated world of people, animals, objects and places. No head links pronouns: its card measures every head on the coreference metric of ../shared/coref (Clark et al. 2019) and the route masked-LM took instead.',
+  data: {
+    generator: 'src/data/coref-world (never reads public.tsv)',
+    examples: `${corefMlmSettings.train.batchSize} fresh corpus lines per step, excluding the held-out cases`,
+    masking: `15% of tokens; pronouns ${corefMlmSettings.mask.pronoun}, predicates ${corefMlmSettings.mask.predicate}`,
   },
-  async evaluateShipped(read, shared) {
-    const bundle = await loadBundle('coref', read);
-    if (bundle.kind !== 'text' || !(bundle.tokenizer instanceof WordPieceTokenizer)) throw new Error('coref: expected a text model with a WordPiece vocabulary');
-    return evaluateCoref(bundle.model, bundle.tokenizer, shared);
-  },
-  cardFields: (e) => ({ coreferenceHead: e.coreferenceHead, heads: e.heads }),
-  notes: (e) => corefNotes(e),
-};
+  train: corefMlmSettings.train,
+  plan: { judgeSeed: corefMlmSettings.judgeSeed, judgePerKind: corefMlmSettings.judgePerKind, trainedHead: null, answers: false },
+  setup: () => corefSetup(corefMlmSettings),
+  create: (setup) => createCorefModel(setup, corefMlmSettings),
+  loss: (model, setup, step, rng) => corefMlmLoss(model, setup, step, rng),
+});

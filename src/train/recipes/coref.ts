@@ -1,31 +1,56 @@
 /**
- * `coref`: the default text model. A small BERT-style encoder (post-norm, learned positions,
- * tied masked-LM head) trained by masked-language modelling alone on the coref world's
- * corpus (src/data/coref-world). No loss touches attention; the card reports which head, if
- * any, learned to resolve pronouns, measured with the metric of ../shared/coref/README.md.
+ * The two coref models: small BERT-style encoders (post-norm, learned positions, tied
+ * masked-LM head) on the coref world (src/data/coref-world), with one vocabulary.
+ * - `coref-mlm`: masked-language modelling alone. No head learned to resolve pronouns.
+ * - `coref` (the default text model): masked-LM, a noun target at visible pronouns and an
+ *   attention loss on one named head, which learns to point from a pronoun to its antecedent.
+ * Both cards measure every head with the metric of ../shared/coref/README.md.
  */
 import * as world from '../../data/coref-world/index.ts';
 import { encoderConfig } from '../../models/config.ts';
 import { transformerForward, type TransformerModel } from '../../models/transformer.ts';
 import { initTransformer } from '../../models/weights.ts';
-import { crossEntropy, Rng, type Tensor } from '../../runtime/index.ts';
+import { add, concatRows, crossEntropy, gather, log, mean, Rng, scale, type Tensor } from '../../runtime/index.ts';
 import { buildWordPieceVocab, WordPieceTokenizer } from '../../tokenizers/index.ts';
 import { maskTokens, type MaskOptions } from '../mlm.ts';
 import type { TrainConfig } from '../trainer.ts';
+import { corefBatch, type CorefBatchSettings } from './coref-batch.ts';
 
-export const corefSettings = {
+/** What both coref recipes share: the vocabulary, the model's shape, the judge set's seed. */
+const common = {
   vocabSeed: 11, // corpus sample the vocabulary is built from
   vocabLines: 40_000,
   judgeSeed: 99, // held-out labelled cases, excluded from training
+  // GPT-2's tanh GELU: same shape as BERT's exact GELU, several times cheaper to compute.
+  model: { dModel: 64, nHeads: 4, nLayers: 4, dFF: 256, maxPositions: 64, activation: 'geluTanh' as const },
+};
+
+/** `coref-mlm`: masked-LM alone on the corpus (kept to show that no pronoun head grows from it). */
+export const corefMlmSettings = {
+  ...common,
   judgePerKind: 100,
   contrast: 0.5, // share of corpus cases whose candidates take different pronouns (the generator's default)
   mix: {} as world.CorpusOptions['mix'], // corpus template weights over the generator's defaults
-  // GPT-2's tanh GELU: same shape as BERT's exact GELU, several times cheaper to compute.
-  model: { dModel: 64, nHeads: 4, nLayers: 4, dFF: 256, maxPositions: 64, activation: 'geluTanh' as const },
   // Chosen pronouns are swapped for another of their group half the time (else 80/10/10).
   mask: { p: 0.15, pronoun: 0.5, predicate: 0.3, swap: 0.5 },
   train: { steps: 8000, batchSize: 32, lr: 2e-3, warmup: 300, weightDecay: 0.01, clip: 1, seed: 7, evalEvery: 500 } satisfies TrainConfig & { batchSize: number },
 };
+
+/**
+ * `coref`: the recipe of ../shared/coref/RECIPES.md that passed ("both"): masked-LM, the
+ * noun target and an attention loss on one named head, with winograd cases weighted x3.
+ */
+export const corefSettings = {
+  ...common,
+  judgePerKind: 200,
+  mask: { p: 0.15, pronoun: 0.5, predicate: 0.3, swap: 0 },
+  batch: { batchSize: 32, caseShare: 0.7, kinds: { winograd: 0.48 }, contrast: 0.5, nounTarget: 0.5 } satisfies CorefBatchSettings,
+  /** The head the attention loss trains (0-based), and the loss's weight next to masked-LM. */
+  attentionLoss: { layer: 3, head: 0, weight: 1 },
+  train: { steps: 3000, batchSize: 32, lr: 2e-3, warmup: 200, minLr: 0, weightDecay: 0.01, clip: 1, seed: 7, evalEvery: 250 } satisfies TrainConfig & { batchSize: number },
+};
+
+type Settings = typeof corefMlmSettings | typeof corefSettings;
 
 /** Pronouns by grammatical slot: a swap stays within its slot, so the sentence stays grammatical. */
 const PRONOUN_GROUPS = [
@@ -43,7 +68,7 @@ export interface CorefSetup {
 }
 
 /** The tokenizer, masking policy and held-out judge set: all deterministic from the settings. */
-export function corefSetup(s = corefSettings): CorefSetup {
+export function corefSetup(s: Settings, alsoExclude: readonly string[] = []): CorefSetup {
   const lines = world.generateCorpus(s.vocabSeed, s.vocabLines);
   const vocab = buildWordPieceVocab([...lines, world.worldVocabulary().join(' ')], { minCount: 1, lowercase: true });
   const tokenizer = new WordPieceTokenizer(vocab, { lowercase: true });
@@ -70,7 +95,7 @@ export function corefSetup(s = corefSettings): CorefSetup {
     tokenizer,
     mask: { maskId: sp.mask as number, vocabSize: tokenizer.vocabSize, special, p: s.mask.p, boost, swapGroups, swap: s.mask.swap },
     judge,
-    exclude: world.sentencesOf(judge.map((j) => j.sentence)),
+    exclude: world.sentencesOf([...judge.map((j) => j.sentence), ...alsoExclude]),
   };
 }
 
@@ -85,13 +110,13 @@ function predicateWords(): Set<string> {
   return out;
 }
 
-export function createCorefModel(setup: CorefSetup, s = corefSettings): TransformerModel {
+export function createCorefModel(setup: CorefSetup, s: Settings): TransformerModel {
   const config = encoderConfig({ vocabSize: setup.tokenizer.vocabSize, nKvHeads: s.model.nHeads, ...s.model });
   return { config, weights: initTransformer(config, new Rng(s.train.seed)) };
 }
 
-/** One MLM loss over a fresh batch of corpus lines (seeded by the step, so a resumed run sees the same data). */
-export function corefLoss(model: TransformerModel, setup: CorefSetup, step: number, rng: Rng, s = corefSettings): Tensor {
+/** `coref-mlm`: one MLM loss over a fresh batch of corpus lines (seeded by the step, so a resumed run sees the same data). */
+export function corefMlmLoss(model: TransformerModel, setup: CorefSetup, step: number, rng: Rng, s = corefMlmSettings): Tensor {
   const lines = world.generateCorpus(1_000_003 * (step + 1) + s.train.seed, s.train.batchSize, { exclude: setup.exclude, contrast: s.contrast, mix: s.mix });
   const pad = setup.tokenizer.specialIds.pad as number;
   const maxT = model.config.maxPositions;
@@ -112,4 +137,17 @@ export function corefLoss(model: TransformerModel, setup: CorefSetup, step: numb
   });
   const logits = transformerForward(model, inputs, { training: true, rng, lengths: seqs.map((q) => q.length), headRows: rows }).output;
   return crossEntropy(logits, targets);
+}
+
+/** `coref`: masked-LM (with the noun target) plus -log attention of the named head from each visible pronoun to its antecedent. */
+export function corefLoss(model: TransformerModel, setup: CorefSetup, step: number, rng: Rng, s = corefSettings): Tensor {
+  const b = corefBatch(setup.tokenizer, setup.mask, s.batch, step, s.train.seed, setup.exclude, rng, model.config.maxPositions);
+  const { layer, head, weight } = s.attentionLoss;
+  const r = transformerForward(model, b.inputs, { training: true, rng, lengths: b.lengths, headRows: b.rows, keepWeightsOf: { layer, head } });
+  const mlm = crossEntropy(r.output, b.targets);
+  if (b.links.length === 0) return mlm;
+  const T = b.inputs[0].length;
+  // Each row's (T, T) weights stacked into (B*T, T); one weight picked per visible pronoun.
+  const picked = gather(concatRows(r.kept), b.links.map((l) => (l.row * T + l.pronoun) * T + l.antecedent));
+  return add(mlm, scale(mean(log(picked)), -weight));
 }
