@@ -1,5 +1,6 @@
 /**
- * The runtime's public surface: tensors, differentiable ops, autograd, optimisers, rng.
+ * The runtime's public surface: tensors, differentiable ops, autograd, optimisers, rng, and
+ * the small numeric helpers on plain vectors (argmax, topK, cosine).
  * Pure TypeScript with no Node or DOM APIs, so it runs in Node, Vitest, a Web Worker or a page.
  */
 export { Tensor, ShapeError, shapeStr, sizeOf, sameShape, type Shape } from './tensor.ts';
@@ -17,4 +18,5 @@ export { dropout } from './ops/dropout.ts';
 export { rope } from './ops/rope.ts';
 export { AdamW, warmupCosine, clipGradNorm, type AdamWConfig } from './optim.ts';
 export { Rng } from './rng.ts';
+export { argmax, topK, cosine } from './numeric.ts';
 export { normalParam, uniformParam, constParam } from './init.ts';
