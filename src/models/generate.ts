@@ -2,7 +2,7 @@
  * Token-by-token generation with a decoder: the distribution over the next token at the
  * last position, greedy choice or sampling with a temperature.
  */
-import { noGrad, type Rng } from '../runtime/index.ts';
+import { argmax, noGrad, type Rng } from '../runtime/index.ts';
 import { transformerForward, type TransformerModel } from './transformer.ts';
 
 /** Softmax of logits / temperature, computed in double precision. */
@@ -20,12 +20,8 @@ export function nextTokenProbabilities(logits: Float32Array, temperature = 1): F
   return p;
 }
 
-/** Indices of the k largest values, largest first (ties: lower index first). */
-export function topK(values: ArrayLike<number>, k: number): number[] {
-  const idx = Array.from({ length: values.length }, (_, i) => i);
-  idx.sort((a, b) => values[b] - values[a] || a - b);
-  return idx.slice(0, k);
-}
+/** The runtime's topK (src/runtime/numeric.ts), re-exported for the callers that rank logits here. */
+export { topK } from '../runtime/index.ts';
 
 /** Logits at the last position of a single sequence, cropped to the model's window. */
 export function lastLogits(model: TransformerModel, ids: readonly number[]): Float32Array {
@@ -54,7 +50,7 @@ export function generate(model: TransformerModel, prompt: readonly number[], o: 
     const logits = lastLogits(model, ids);
     let next: number;
     if (!o.temperature) {
-      next = topK(logits, 1)[0];
+      next = argmax(logits);
     } else {
       if (!o.rng) throw new Error('generate: sampling needs an rng');
       const p = nextTokenProbabilities(logits, o.temperature);

@@ -26,6 +26,7 @@ import {
   concatCols,
   crossEntropy,
   noGrad,
+  argmax,
   normalParam,
   uniformParam,
   type Rng,
@@ -209,7 +210,7 @@ export class Seq2Seq {
         const step = this.step(embedding(this.tgtEmbedding, prev), s, enc);
         steps.push(step);
         s = step.state;
-        prev = argmaxRows(step.logits);
+        prev = Array.from({ length: B }, (_, b) => argmax(step.logits.row(b))); // greedy: (B) ids
         prev.forEach((id, b) => {
           if (done[b]) return;
           tokens[b].push(id);
@@ -289,14 +290,5 @@ function checkIds(ids: Ids, vocab: number, padId: number, what: string, rightPad
       throw new RangeError(`seq2seq: ${what} row ${b} must be 1+ tokens followed only by padding`);
     }
     return len;
-  });
-}
-
-function argmaxRows(logits: Tensor): number[] {
-  const [B, V] = logits.dims2('argmax');
-  return Array.from({ length: B }, (_, b) => {
-    let best = 0;
-    for (let v = 1; v < V; v++) if (logits.data[b * V + v] > logits.data[b * V + best]) best = v;
-    return best;
   });
 }

@@ -2,6 +2,7 @@
  * Plain-language summaries of attention, for the text alternative beside each figure and for
  * screen readers: "'it' attends most to 'animal' (0.62), then 'street' (0.11)."
  */
+import { topK as topIndices } from '../runtime/numeric.ts'; // the helper alone, not the whole runtime
 import { quote } from './format.ts';
 
 /** One ranked entry of a vector. */
@@ -11,16 +12,12 @@ export interface Ranked {
 }
 
 /**
- * The k largest entries, largest first; ties keep the earlier index first. `skip(i)` leaves
- * entries out (special tokens, masked positions). NaN entries are never ranked.
+ * The k largest entries with their values, largest first: the runtime's topK (ties keep the
+ * earlier index first, NaN is never ranked, `skip(i)` leaves out special tokens or masked
+ * positions).
  */
 export function topK(values: ArrayLike<number>, k: number, skip?: (index: number) => boolean): Ranked[] {
-  const all: Ranked[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isNaN(values[i]) && !skip?.(i)) all.push({ index: i, value: values[i] });
-  }
-  all.sort((a, b) => b.value - a.value || a.index - b.index);
-  return all.slice(0, Math.max(0, k));
+  return topIndices(values, k, skip).map((index) => ({ index, value: values[index] }));
 }
 
 /** BERT's and GPT's bookkeeping tokens: [CLS], [SEP], [PAD], <s>, </s>, <|endoftext|> ... */

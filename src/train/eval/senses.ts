@@ -4,7 +4,7 @@
  * Measured as mean cosine similarity over all pairs of occurrences.
  */
 import { transformerForward, type TransformerModel } from '../../models/transformer.ts';
-import { noGrad } from '../../runtime/index.ts';
+import { cosine, noGrad } from '../../runtime/index.ts';
 import type { Tokenizer } from '../../tokenizers/index.ts';
 import { tokensOf, type Span } from './coref-metric.ts';
 
@@ -24,16 +24,6 @@ export function contextualVector(model: TransformerModel, tokenizer: Tokenizer, 
   const v = new Float64Array(d);
   for (const i of idx) for (let j = 0; j < d; j++) v[j] += hidden.data[i * d + j] / idx.length;
   return v;
-}
-
-function cosine(a: Float64Array, b: Float64Array): number {
-  let ab = 0, aa = 0, bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return ab / Math.sqrt(aa * bb);
 }
 
 /** Mean cosine within each sense and across the two senses (every pair counted once). */

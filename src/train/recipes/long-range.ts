@@ -15,7 +15,7 @@
  * it reaches the code; log-uniform gets it to 100% at N = 1 by step 2000.
  */
 import { defaultLongRangeTask, evalDistances, sampleDistance, sampleRecallBatch, slotsAt, type LongRangeTask } from '../../data/long-range.ts';
-import { crossEntropy, noGrad, Rng, type Tensor } from '../../runtime/index.ts';
+import { argmax, crossEntropy, noGrad, Rng, type Tensor } from '../../runtime/index.ts';
 import { startTraining, trainSteps, type StepLog, type TrainConfig } from '../trainer.ts';
 import {
   countLongRange, createLongRangeModel, longRangeLogits, longRangeParameters, defaultLongRangeSizes,
@@ -86,7 +86,7 @@ export function evaluatePerDistance(
           const batch = sampleRecallBatch(model.task, distance, Math.min(chunk, share - done), rng, slot);
           const logits = longRangeLogits(model, batch.inputs); // (B, K)
           batch.targets.forEach((t, b) => {
-            if (argmaxRow(logits, b) === t) right++;
+            if (argmax(logits.row(b)) === t) right++;
           });
         }
         return { slot, accuracy: share > 0 ? right / share : 0, samples: share };
@@ -95,13 +95,6 @@ export function evaluatePerDistance(
       return { distance, accuracy: Math.round(right) / samplesPerDistance, samples: samplesPerDistance, bySlot };
     }),
   );
-}
-
-function argmaxRow(logits: Tensor, row: number): number {
-  const K = logits.shape[1];
-  let best = 0;
-  for (let j = 1; j < K; j++) if (logits.data[row * K + j] > logits.data[row * K + best]) best = j;
-  return best;
 }
 
 export interface LongRangeHooks {

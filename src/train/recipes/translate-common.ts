@@ -10,7 +10,7 @@ import {
   type TranslationPair,
 } from '../../data/translation/index.ts';
 import { EOS_ID, WordVocab, type TranslationVocabs } from '../../checkpoints/atlas-translation.ts';
-import { Rng, Tensor } from '../../runtime/index.ts';
+import { argmax, Rng, Tensor } from '../../runtime/index.ts';
 import type { Evaluation } from '../recipe.ts';
 
 export const translationCorpus = {
@@ -143,13 +143,6 @@ export function crossedContentLinks(p: TranslationPair): Array<[number, number]>
   return links.filter(([f, e]) => links.some(([f2, e2]) => (f - f2) * (e - e2) < 0));
 }
 
-function argmaxRow(t: Tensor, r: number): number {
-  const row = t.row(r);
-  let best = 0;
-  for (let j = 1; j < row.length; j++) if (row[j] > row[best]) best = j;
-  return best;
-}
-
 /**
  * The card's numbers: exact match and token accuracy of greedy translations of the held-out
  * set, the named examples, and how often the attention row of a French word whose alignment
@@ -181,7 +174,7 @@ export function evaluateTranslation(ops: TranslatorOps, vocabs: TranslationVocab
   pairs.forEach((p, i) => {
     const rows = ops.attend(ids[i].src, ids[i].tgt);
     const links = crossedContentLinks(p);
-    const hits = links.filter(([f, e]) => argmaxRow(rows, f) === e).length;
+    const hits = links.filter(([f, e]) => argmax(rows.row(f)) === e).length;
     crossed += links.length;
     crossedHits += hits;
     if (links.length > 0) {
@@ -194,7 +187,7 @@ export function evaluateTranslation(ops: TranslatorOps, vocabs: TranslationVocab
     bySource.forEach((es, f) => {
       if (es.length !== 1) return;
       linked++;
-      if (argmaxRow(rows, f) === es[0]) linkedHits++;
+      if (argmax(rows.row(f)) === es[0]) linkedHits++;
     });
   });
   const examples: Record<string, unknown> = {};
@@ -207,7 +200,7 @@ export function evaluateTranslation(ops: TranslatorOps, vocabs: TranslationVocab
       french: t.french,
       correct: t.tokens.join(' ') === [...pair.frTokens, '<eos>'].join(' '),
       // Each French token with the English word its attention row peaks on.
-      attends: t.tokens.map((w, r) => `${w}<-${t.source[argmaxRow(t.alignment, r)]}`).join(' '),
+      attends: t.tokens.map((w, r) => `${w}<-${t.source[argmax(t.alignment.row(r))]}`).join(' '),
     };
   }
   return {
