@@ -2,8 +2,8 @@
 import { useMemo, useState } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { VectorBars } from '../../src/components/viz/VectorBars.tsx';
+import { argmax, cosine } from '../../src/runtime/index.ts';
 import { SentenceInput } from './SentenceInput.tsx';
-import { argmax, cosine } from './translate-view.ts';
 import { useTranslation } from './use-translation.ts';
 import { pickStep, WordPicker } from './WordPicker.tsx';
 

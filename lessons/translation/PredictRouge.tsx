@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Question } from '../../src/components/lesson/Question.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
-import { argmax } from './translate-view.ts';
+import { argmax } from '../../src/runtime/index.ts';
 import { useTranslation } from './use-translation.ts';
 
 /** The question's sentence: one adjective that French moves after its noun. */

@@ -3,7 +3,7 @@
  * on, and where two French words come in the opposite order to the English words they look
  * at (the reordering: "red car" -> "voiture rouge").
  */
-import { argmax } from './translate-view.ts';
+import { argmax } from '../../src/runtime/index.ts';
 
 export interface Peak {
   t: number; // French position

@@ -2,7 +2,8 @@
  * What the decoder receives with and without attention, in numbers: the contexts c_t it
  * actually used (one per French word) against the encoder's final state (one for all).
  */
-import { argmax, cosine, type TranslationView } from './translate-view.ts';
+import { argmax, cosine } from '../../src/runtime/index.ts';
+import type { TranslationView } from './translate-view.ts';
 
 export interface ContextComparison {
   /** Mean cosine similarity over all pairs of distinct contexts (1 would mean all the same). */

@@ -16,7 +16,7 @@
  * 'uniform' and 'final'; a test checks that 'attention' reproduces model.greedyDecode exactly.
  */
 import type { Seq2Seq } from '../../src/models/seq2seq.ts';
-import { embedding, noGrad, Tensor } from '../../src/runtime/index.ts';
+import { argmax, embedding, noGrad, Tensor } from '../../src/runtime/index.ts';
 
 export type ContextMode = 'attention' | 'uniform' | 'final';
 
@@ -64,10 +64,4 @@ export function decodeWithContext(model: Seq2Seq, src: readonly number[], mode: 
     }
     return { tokens, steps, annotations, final: enc.final.row(0) };
   });
-}
-
-function argmax(v: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-  return best;
 }

@@ -7,9 +7,9 @@
  */
 import type { TranslateRnn } from '../../src/checkpoints/atlas-translation.ts';
 import type { TranslationPair } from '../../src/data/translation/index.ts';
+import { argmax } from '../../src/runtime/index.ts';
 import { crossedContentLinks, encodePair } from '../../src/train/recipes/translate-common.ts';
 import { rnnOps } from '../../src/train/recipes/translate-rnn.ts';
-import { argmax } from './translate-view.ts';
 
 export interface AlignmentTally {
   sentences: number; // sentences looked at

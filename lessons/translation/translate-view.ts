@@ -47,23 +47,3 @@ export function translateIds(m: TranslateRnn, ids: readonly number[]): Translati
 function rowOf(t: Tensor, S: number): Float32Array {
   return t.row(0).slice(0, S);
 }
-
-/** Cosine similarity of two vectors of one length (0 when either is all zero). */
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-}
-
-/** Index of the largest entry. */
-export function argmax(v: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-  return best;
-}
