@@ -1,7 +1,8 @@
 /**
  * Keeps the house one-way: runtime -> models -> (checkpoints, train, viz, store) ->
  * components -> app/lessons. Reads every import statement in src/ and lessons/ and fails on
- * any import that points up a floor, and on Node built-ins where code must run in a browser.
+ * any import that points up a floor, on React, zustand or the store in src/viz, and on Node
+ * built-ins where code must run in a browser.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -27,6 +28,9 @@ const FLOORS: Record<string, number> = {
 
 /** Folders whose code runs in the page or a Web Worker: no Node built-ins. */
 const BROWSER_SAFE = ['src/runtime', 'src/tokenizers', 'src/models', 'src/data', 'src/checkpoints', 'src/train', 'src/viz', 'src/store', 'src/components', 'src/app', 'lessons'];
+
+/** Packages that src/viz must not import: its d3 factories stay usable without React or a store. */
+const FRAMEWORKS = ['react', 'react-dom', 'zustand'];
 
 /** The app shell and the lessons are one top floor: the shell lists and loads the lessons, lessons use the shell's widgets. */
 function sharedTop(a: string, b: string): boolean {
@@ -85,6 +89,23 @@ describe('architecture', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('src/viz stays framework-free: no React, react-dom, zustand or src/store', () => {
+    const found: string[] = [];
+    for (const file of all.filter((f) => folderOf(f) === 'src/viz')) {
+      if (file.endsWith('.tsx')) found.push(`${file}: JSX compiles to React calls`);
+      for (const spec of imports(file)) {
+        const pkg = spec.startsWith('.') ? undefined : FRAMEWORKS.find((name) => spec === name || spec.startsWith(`${name}/`));
+        const target = spec.startsWith('.') ? relative(repoRoot, resolve(dirname(join(repoRoot, file)), spec)) : '';
+        if (pkg || folderOf(target) === 'src/store') found.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(
+      found,
+      'src/viz holds framework-free d3 factories (createX(el, opts) -> { update, destroy }); ' +
+        'React wrappers belong in src/components, and data from the store comes in through update()',
+    ).toEqual([]);
   });
 
   it('browser code uses no Node built-ins', () => {
