@@ -3,19 +3,13 @@
  * ids that end up in fetch paths and the text that ends up in a model. Pure and free of
  * the store, so the model worker can import it without pulling in zustand.
  */
+import { isSafeId } from '../checkpoints/safe-id.ts';
+
+// The id rule lives on the checkpoints floor, where the model cache checks it too.
+export { isSafeId, MAX_ID } from '../checkpoints/safe-id.ts';
 
 /** Longest text the explorer keeps (in code points): a pasted essay must not reach the model. */
 export const MAX_TEXT = 500;
-
-/** Longest id accepted (lesson, model). */
-export const MAX_ID = 64;
-
-const ID = /^[a-z0-9-]+$/;
-
-/** True for ids made of [a-z0-9-] only, so an id can never climb out of a folder ("..", "/"). */
-export function isSafeId(id: unknown): id is string {
-  return typeof id === 'string' && id.length > 0 && id.length <= MAX_ID && ID.test(id);
-}
 
 /** The id lower-cased when that makes it safe, else null. */
 export function sanitizeId(id: unknown): string | null {

@@ -4,11 +4,11 @@
  * Mistakes of the input (empty text, too long, an image model asked to read) throw
  * AttentionInputError with a sentence a visitor can act on.
  */
-import { loadBundle, type FileSource, type ModelBundle } from '../../checkpoints/bundle.ts';
+import type { FileSource, ModelBundle } from '../../checkpoints/bundle.ts';
+import { createModelCache, ModelIdError } from '../../checkpoints/model-cache.ts';
 import { transformerForward } from '../../models/transformer.ts';
 import { noGrad } from '../../runtime/index.ts';
 import { SELECTION_CAP } from '../../store/slices/selection.ts';
-import { isSafeId } from '../../store/ids.ts';
 import { skippableIds } from '../../tokenizers/types.ts';
 import type { AttentionResult, ResultToken } from './protocol.ts';
 
@@ -23,27 +23,23 @@ export interface BundleCache {
   has(modelId: string): boolean;
 }
 
-/** A cache reading model `id`'s files through `sourceFor(id)`. */
+/**
+ * The one model cache (src/checkpoints/model-cache.ts) reading model `id`'s files through
+ * `sourceFor(id)`. A name that is not a model's, or a model that is not here, is a mistake
+ * of the input: it rejects with AttentionInputError.
+ */
 export function createBundleCache(sourceFor: (modelId: string) => FileSource): BundleCache {
-  const loads = new Map<string, Promise<ModelBundle>>();
+  const models = createModelCache((id) => {
+    const read = sourceFor(id);
+    return async (name) => {
+      const bytes = await read(name);
+      if (!bytes && name === 'config.json') throw new AttentionInputError(`There is no model called "${id}" here (models/${id}/config.json is missing).`);
+      return bytes;
+    };
+  });
   return {
-    has: (id) => loads.has(id),
-    get(id) {
-      // The id becomes a URL path: only [a-z0-9-] may reach fetch.
-      if (!isSafeId(id)) return Promise.reject(new AttentionInputError(`"${String(id).slice(0, 40)}" is not a model name.`));
-      let load = loads.get(id);
-      if (!load) {
-        const read = sourceFor(id);
-        load = loadBundle(id, async (name) => {
-          const bytes = await read(name);
-          if (!bytes && name === 'config.json') throw new AttentionInputError(`There is no model called "${id}" here (models/${id}/config.json is missing).`);
-          return bytes;
-        });
-        loads.set(id, load);
-        load.catch(() => loads.delete(id));
-      }
-      return load;
-    },
+    has: (id) => models.has(id),
+    get: (id) => models.get(id).catch((e: unknown) => Promise.reject(e instanceof ModelIdError ? new AttentionInputError(e.message) : e)),
   };
 }
 
