@@ -1,40 +1,20 @@
 /**
- * Loads a shipped model (public/models/<id>/) once per page and shares it between every
- * figure that asks, for lessons whose figures need more than attention weights (Q, K, V,
- * hidden states, logits). These models are small (a forward pass takes milliseconds), so
- * lesson figures compute on demand; the Explorer's type-as-you-go runs in the model worker.
+ * A loadBundle model as `{ state: 'ready', bundle }`: the shape figures written before
+ * useModel (src/components/use-model.ts) read. Both go through the page's one model cache;
+ * new code calls useModel directly.
  */
-import { useEffect, useState } from 'react';
-import { loadBundle, type ModelBundle } from '../../checkpoints/bundle.ts';
-import { fetchModelFiles } from '../../checkpoints/fetch-files.ts';
+import { useMemo } from 'react';
+import type { ModelBundle } from '../../checkpoints/bundle.ts';
+import { pageModels, useModel, type ModelState } from '../use-model.ts';
 
-const cache = new Map<string, Promise<ModelBundle>>();
-
-/** The bundle's promise, started once per id (a failed load is forgotten, so a retry can work). */
+/** The bundle's promise from the page's model cache, for code outside React. */
 export function bundlePromise(id: string): Promise<ModelBundle> {
-  let p = cache.get(id);
-  if (!p) {
-    p = loadBundle(id, fetchModelFiles(`models/${id}`));
-    p.catch(() => cache.delete(id));
-    cache.set(id, p);
-  }
-  return p;
+  return pageModels.get(id);
 }
 
-export type BundleState = { state: 'loading' } | { state: 'ready'; bundle: ModelBundle } | { state: 'error'; message: string };
+export type BundleState = Exclude<ModelState<ModelBundle>, { state: 'ready' }> | { state: 'ready'; bundle: ModelBundle };
 
 export function useBundle(id: string): BundleState {
-  const [s, setS] = useState<BundleState>({ state: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setS({ state: 'loading' });
-    bundlePromise(id).then(
-      (bundle) => live && setS({ state: 'ready', bundle }),
-      (e: Error) => live && setS({ state: 'error', message: `Could not load the model “${id}”: ${e.message}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  return s;
+  const m = useModel(id);
+  return useMemo(() => (m.state === 'ready' ? { state: 'ready', bundle: m.model } : m), [m]);
 }
