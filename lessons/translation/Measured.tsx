@@ -1,6 +1,7 @@
 /** Step 7: does the attention find the right word on sentences the model never saw? Measured live. */
 import { useMemo, useState } from 'react';
 import { References, type Reference } from '../../src/components/lesson/References.tsx';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { crossedContentLinks, heldOutSet } from '../../src/train/recipes/translate-common.ts';
 import { emptyAlignmentTally, tallyAlignment } from './measure-alignment.ts';
@@ -36,7 +37,7 @@ export function Prose() {
 
 export function Figure() {
   const loaded = useTranslator();
-  const m = loaded.state === 'ready' ? loaded.value : null;
+  const m = loaded.state === 'ready' ? loaded.model : null;
   const run = useIncremental(m ? 'alignment' : null, () => {
     if (!m) return null;
     const pairs = heldOutSet().slice(0, SAMPLE);
@@ -53,7 +54,7 @@ export function Figure() {
   return (
     <section aria-label="Alignment measured on held-out sentences">
       {loaded.state === 'loading' && <p className="status">Loading the translator…</p>}
-      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}<RetryButton retry={loaded.retry} /></p>}
       {run.state === 'error' && <p className="error" role="alert">The measurement failed: {run.message}</p>}
       {(run.state === 'running' || run.state === 'done') && (
         <>

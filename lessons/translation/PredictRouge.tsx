@@ -1,6 +1,7 @@
 /** Step 2, the lesson’s question: where does the decoder look when it writes "rouge"? */
 import { useState } from 'react';
 import { Question } from '../../src/components/lesson/Question.tsx';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { argmax } from '../../src/runtime/index.ts';
 import { useTranslation } from './use-translation.ts';
@@ -43,7 +44,7 @@ export function Figure() {
 
 function Reveal({ t }: { t: ReturnType<typeof useTranslation> }) {
   if (t.state === 'loading') return <p className="status">Loading the translator…</p>;
-  if (t.state === 'error') return <p className="error" role="alert">{t.message}</p>;
+  if (t.state === 'error') return <p className="error" role="alert">{t.message}<RetryButton retry={t.retry} /></p>;
   if (!t.reading.ok || !t.view) return <p className="error" role="alert">The question’s sentence could not be read.</p>;
   const { view, reading } = t;
   const row = view.tokens.indexOf('rouge');

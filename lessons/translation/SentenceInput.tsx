@@ -4,6 +4,7 @@
  * is longer than anything it was trained on.
  */
 import { useId } from 'react';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { EXAMPLE_SENTENCES, useSentenceStore } from './sentence-store.ts';
 import { TRAINED_MAX_WORDS } from './read-english.ts';
 import type { TranslationState } from './use-translation.ts';
@@ -34,7 +35,7 @@ export function SentenceInput({ t }: { t: TranslationState }) {
 /** What is wrong with the input, or what to keep in mind about it; nothing when all is well. */
 function InputStatus({ t }: { t: TranslationState }) {
   if (t.state === 'loading') return <p className="status">Loading the translator…</p>;
-  if (t.state === 'error') return <p className="error" role="alert">{t.message}</p>;
+  if (t.state === 'error') return <p className="error" role="alert">{t.message}<RetryButton retry={t.retry} /></p>;
   const r = t.reading;
   if (!r.ok) return <p className="tr-warning" role="status">{r.message}</p>;
   return (

@@ -1,20 +1,21 @@
 /**
- * The shipped GRU + Bahdanau translator (public/models/translate-rnn), loaded once per page
- * through loadTranslationModel, for both lessons that read English with it.
+ * The shipped GRU + Bahdanau translator (public/models/translate-rnn), read by
+ * loadTranslationModel through the page's model cache, for both lessons that read English
+ * with it.
  */
 import { loadTranslationModel, type TranslateRnn } from '../../src/checkpoints/atlas-translation.ts';
-import { fetchModelFiles } from '../../src/checkpoints/fetch-files.ts';
-import { useLoaded, type Loaded } from './use-loaded.ts';
+import type { FileSource } from '../../src/checkpoints/bundle.ts';
+import { useModel, type ModelState } from '../../src/components/use-model.ts';
 
 export const TRANSLATOR_ID = 'translate-rnn';
 
-async function loadTranslator(): Promise<TranslateRnn> {
-  const m = await loadTranslationModel(fetchModelFiles(`models/${TRANSLATOR_ID}`));
-  if (m.kind !== 'rnn') throw new Error(`${TRANSLATOR_ID} holds a ${m.kind} model, not the RNN translator`);
+async function loadRnnTranslator(id: string, read: FileSource): Promise<TranslateRnn> {
+  const m = await loadTranslationModel(read);
+  if (m.kind !== 'rnn') throw new Error(`${id} holds a ${m.kind} model, not the RNN translator`);
   return m;
 }
 
-/** The translator as React state: loading, ready or a message to show. */
-export function useTranslator(): Loaded<TranslateRnn> {
-  return useLoaded(TRANSLATOR_ID, loadTranslator, `the translator “${TRANSLATOR_ID}”`);
+/** The translator as React state: loading, ready or a message to show (with a retry). */
+export function useTranslator(): ModelState<TranslateRnn> {
+  return useModel(TRANSLATOR_ID, loadRnnTranslator, `the translator “${TRANSLATOR_ID}”`);
 }

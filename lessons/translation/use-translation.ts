@@ -13,7 +13,7 @@ export type Reading = Extract<EnglishReading, { ok: true }>;
 
 export type TranslationState =
   | { state: 'loading' }
-  | { state: 'error'; message: string }
+  | { state: 'error'; message: string; retry?: () => void } // retry: the translator failed to load
   | { state: 'ready'; m: TranslateRnn; text: string; reading: EnglishReading; view: TranslationView | null };
 
 /** Translates `text` (or the lesson's shared sentence) with the shipped translator. */
@@ -23,7 +23,7 @@ export function useTranslation(text?: string): TranslationState {
   const loaded = useTranslator();
   return useMemo((): TranslationState => {
     if (loaded.state !== 'ready') return loaded;
-    const m = loaded.value;
+    const m = loaded.model;
     const reading = readEnglish(m.vocabs.en, sentence);
     if (!reading.ok) return { state: 'ready', m, text: sentence, reading, view: null };
     try {

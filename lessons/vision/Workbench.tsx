@@ -3,6 +3,7 @@
  * the left, the step's own figure on the right, recomputed from the same drawing.
  */
 import type { ReactNode } from 'react';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import { FRAME } from '../../src/data/digits/index.ts';
 import { DrawingPad } from './DrawingPad.tsx';
@@ -30,7 +31,7 @@ export function Workbench({ children, needsInk = true }: { children: (vit: Extra
       </div>
       <div className="vision-bench-figure">
         {vit.state === 'loading' && <p className="status">Loading the vision model…</p>}
-        {vit.state === 'error' && <p className="error" role="alert">{vit.message}</p>}
+        {vit.state === 'error' && <p className="error" role="alert">{vit.message}<RetryButton retry={vit.retry} /></p>}
         {vit.state === 'empty' && needsInk && <p className="vision-empty">The pad is empty. Draw a digit, or press “Random digit”.</p>}
         {(vit.state === 'ready' || (vit.state === 'empty' && !needsInk)) && children(vit)}
       </div>

@@ -2,7 +2,7 @@
  * The shipped ViT's sizes, read from its config, for the lesson's prose: the numbers in the
  * text come from the model the figures run, not from memory. Null while the model loads.
  */
-import { useBundle } from '../../src/components/lesson/use-bundle.ts';
+import { useModel } from '../../src/components/use-model.ts';
 import { patchCount, type VitConfig } from '../../src/models/vit.ts';
 import { VIT_MODEL } from './use-vit.ts';
 
@@ -34,6 +34,6 @@ export function vitShape(cfg: VitConfig): VitShape {
 }
 
 export function useVitShape(): VitShape | null {
-  const b = useBundle(VIT_MODEL);
-  return b.state === 'ready' && b.bundle.kind === 'vision' ? vitShape(b.bundle.model.config) : null;
+  const b = useModel(VIT_MODEL);
+  return b.state === 'ready' && b.model.kind === 'vision' ? vitShape(b.model.model.config) : null;
 }

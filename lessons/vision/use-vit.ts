@@ -9,7 +9,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { useBundle } from '../../src/components/lesson/use-bundle.ts';
+import { useModel } from '../../src/components/use-model.ts';
 import type { VitModel } from '../../src/models/vit.ts';
 import { drawingStore } from './drawing-store.ts';
 import { runVit, type VitRun } from './vit-run.ts';
@@ -19,7 +19,7 @@ export const FIGURE_EVERY_MS = 100;
 
 export type VitState =
   | { state: 'loading' }
-  | { state: 'error'; message: string }
+  | { state: 'error'; message: string; retry?: () => void } // retry: the model failed to load
   | { state: 'empty'; model: VitModel; image: Float32Array }
   | { state: 'ready'; model: VitModel; image: Float32Array; run: VitRun };
 
@@ -45,14 +45,15 @@ export function useShownImage(): Float32Array {
   return useThrottled(useStore(drawingStore, (s) => s.image), FIGURE_EVERY_MS);
 }
 
+/** The shipped ViT run on the pad's image, or why not. */
 export function useVit(): VitState {
-  const b = useBundle(VIT_MODEL);
+  const b = useModel(VIT_MODEL);
   const image = useShownImage();
   return useMemo((): VitState => {
     if (b.state === 'loading') return b;
     if (b.state === 'error') return b;
-    if (b.bundle.kind !== 'vision') return { state: 'error', message: `${VIT_MODEL} is not an image model.` };
-    const model = b.bundle.model;
+    if (b.model.kind !== 'vision') return { state: 'error', message: `${VIT_MODEL} is not an image model.` };
+    const model = b.model.model;
     if (!image.some((v) => v > 0)) return { state: 'empty', model, image };
     return { state: 'ready', model, image, run: runVit(model, image) };
   }, [b, image]);

@@ -1,5 +1,6 @@
 /** Step 4: accuracy against distance for the RNN, the LSTM and the Transformer, measured in the page. */
 import { useMemo, useState } from 'react';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { evalDistances } from '../../src/data/long-range.ts';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { useIncremental } from '../translation/use-incremental.ts';
@@ -31,7 +32,7 @@ export function Prose() {
 export function Figure() {
   const loaded = useLongRangeModels();
   const [seed, setSeed] = useState(1);
-  const models = loaded.state === 'ready' ? loaded.value : null;
+  const models = loaded.state === 'ready' ? loaded.model : null;
   const run = useIncremental(models ? `accuracy/${seed}` : null, () => (models ? accuracyJob(models, evalDistances, ROUNDS, PER_CHUNK, 5000 + 100 * seed) : null));
   const progress = run.state === 'running' || run.state === 'done' ? run : null;
   const result = progress?.result ?? null;
@@ -40,7 +41,7 @@ export function Figure() {
   return (
     <section aria-label="Accuracy against distance">
       {loaded.state === 'loading' && <p className="status">Loading the three models…</p>}
-      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}<RetryButton retry={loaded.retry} /></p>}
       {run.state === 'error' && <p className="error" role="alert">The measurement failed: {run.message}</p>}
       {result && (
         <>

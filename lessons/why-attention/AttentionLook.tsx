@@ -1,6 +1,7 @@
 /** Step 5: the Transformer's question token looks straight back at the asked symbol, in one step. */
 import { useMemo, useState } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { transformerForward } from '../../src/models/transformer.ts';
 import { noGrad } from '../../src/runtime/index.ts';
@@ -34,8 +35,8 @@ export function Figure() {
   const seq = useRecall();
   const [head, setHead] = useState(0);
   const shown = useMemo(() => {
-    if (loaded.state !== 'ready' || loaded.value.transformer.kind !== 'transformer') return null;
-    const m = loaded.value.transformer;
+    if (loaded.state !== 'ready' || loaded.model.transformer.kind !== 'transformer') return null;
+    const m = loaded.model.transformer;
     const trace = noGrad(() => transformerForward(m.transformer, [seq.input], { trace: true, logits: false }).trace);
     if (!trace) return null;
     const T = seq.input.length;
@@ -50,7 +51,7 @@ export function Figure() {
       <RecallControls />
       <SequenceStrip labels={seq.labels} roles={seq.roles} label={`The sequence: ${seq.input.length} tokens`} />
       {loaded.state === 'loading' && <p className="status">Loading the models…</p>}
-      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}<RetryButton retry={loaded.retry} /></p>}
       {shown && (
         <>
           <div className="wa-field" role="group" aria-label="Attention head">

@@ -1,6 +1,7 @@
 /** Step 7: the three models side by side, with the numbers measured again on this page. */
 import { useMemo } from 'react';
 import { References, type Reference } from '../../src/components/lesson/References.tsx';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { countLongRange, type RecurrentClassifier } from '../../src/train/recipes/long-range-models.ts';
 import { useIncremental } from '../translation/use-incremental.ts';
 import { accuracyJob, KINDS, type AccuracyTally } from './accuracy-job.ts';
@@ -63,7 +64,7 @@ function compareJob(ms: LongRangeModels) {
 
 export function Figure() {
   const loaded = useLongRangeModels();
-  const ms = loaded.state === 'ready' ? loaded.value : null;
+  const ms = loaded.state === 'ready' ? loaded.model : null;
   const run = useIncremental(ms ? 'compare' : null, () => (ms ? compareJob(ms) : null));
   const m = run.state === 'running' || run.state === 'done' ? run.result : null;
   const facts = useMemo(() => {
@@ -87,7 +88,7 @@ export function Figure() {
   return (
     <section aria-label="RNN, LSTM and Transformer compared">
       {loaded.state === 'loading' && <p className="status">Loading the three models…</p>}
-      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}<RetryButton retry={loaded.retry} /></p>}
       {run.state === 'error' && <p className="error" role="alert">The measurement failed: {run.message}</p>}
       {facts && (
         <table className="wa-table">

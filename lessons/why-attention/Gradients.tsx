@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { Question } from '../../src/components/lesson/Question.tsx';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import type { RecurrentClassifier } from '../../src/train/recipes/long-range-models.ts';
 import { useIncremental } from '../translation/use-incremental.ts';
@@ -54,7 +55,7 @@ function GradientPlot() {
   const loaded = useLongRangeModels();
   const [distance, setDistance] = useState(64);
   const [seed, setSeed] = useState(1);
-  const models = loaded.state === 'ready' ? loaded.value : null;
+  const models = loaded.state === 'ready' ? loaded.model : null;
   const run = useIncremental(models ? `${distance}/${seed}` : null, () => {
     if (!models || models.rnn.kind === 'transformer' || models.lstm.kind === 'transformer') return null;
     const rnn: RecurrentClassifier = models.rnn;
@@ -87,7 +88,7 @@ function GradientPlot() {
   return (
     <>
       {loaded.state === 'loading' && <p className="status">Loading the models…</p>}
-      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}<RetryButton retry={loaded.retry} /></p>}
       <div className="wa-controls">
         <div className="wa-field">
           <label htmlFor="wa-grad-n">Distance to the code</label>

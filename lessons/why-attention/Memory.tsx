@@ -1,5 +1,6 @@
 /** Step 2: everything must fit in one state vector; watch what it keeps of a code, token by token. */
 import { useMemo } from 'react';
+import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import type { RecurrentClassifier } from '../../src/train/recipes/long-range-models.ts';
 import { answerProbabilities, recallIfAskedNow } from './memory-probe.ts';
@@ -32,7 +33,7 @@ export function Figure() {
   const seq = useRecall();
   const computed = useMemo(() => {
     if (loaded.state !== 'ready') return null;
-    const ms = loaded.value;
+    const ms = loaded.model;
     const curve = (m: RecurrentClassifier) => recallIfAskedNow(m, seq).map((p) => [p.distance, p.p] as [number, number]);
     const rnn = ms.rnn.kind === 'transformer' ? [] : curve(ms.rnn);
     const lstm = ms.lstm.kind === 'transformer' ? [] : curve(ms.lstm);
@@ -52,7 +53,7 @@ export function Figure() {
       <RecallControls />
       <SequenceStrip labels={seq.labels} roles={seq.roles} label={`The sequence: ${seq.input.length} tokens`} />
       {loaded.state === 'loading' && <p className="status">Loading the three models…</p>}
-      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded.state === 'error' && <p className="error" role="alert">{loaded.message}<RetryButton retry={loaded.retry} /></p>}
       {computed && (
         <>
           <LinePlot

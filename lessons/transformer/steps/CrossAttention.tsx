@@ -6,6 +6,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { SPECIAL_TOKENS } from '../../../src/checkpoints/atlas-translation.ts';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
+import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { topK } from '../../../src/models/generate.ts';
 import { headWeights } from '../model/attention-views.ts';
@@ -64,7 +65,10 @@ export function CrossAttentionFigure() {
     return (
       <div className="tf-figure">
         {input}
-        <Problem>{r.state === 'error' ? r.message : 'No trace.'}</Problem>
+        <Problem>
+          {r.state === 'error' ? r.message : 'No trace.'}
+          {r.state === 'error' && <RetryButton retry={r.retry} />}
+        </Problem>
       </div>
     );
   }

@@ -4,6 +4,7 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
+import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { headWeights, weightOnLaterKeys } from '../model/attention-views.ts';
 import { TRAINED_MAX_WORDS } from '../model/translator.ts';
@@ -44,7 +45,10 @@ export function EncoderFigure() {
     return (
       <div className="tf-figure">
         {input}
-        <Problem>{r.state === 'error' ? r.message : 'No trace.'}</Problem>
+        <Problem>
+          {r.state === 'error' ? r.message : 'No trace.'}
+          {r.state === 'error' && <RetryButton retry={r.retry} />}
+        </Problem>
       </div>
     );
   }

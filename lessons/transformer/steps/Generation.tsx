@@ -5,8 +5,9 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
-import { useBundle } from '../../../src/components/lesson/use-bundle.ts';
+import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
 import type { TextBundle } from '../../../src/components/lesson/use-trace.ts';
+import { useModel } from '../../../src/components/use-model.ts';
 import { lastLogits, topK } from '../../../src/models/generate.ts';
 import { chooseNext, entropyBits, probabilitiesAt, type GenerationStep } from '../model/sampling.ts';
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
@@ -150,9 +151,9 @@ function Generator({ bundle }: { bundle: TextBundle }) {
 }
 
 export function GenerationFigure() {
-  const b = useBundle(GPT_ID);
+  const b = useModel(GPT_ID);
   if (b.state === 'loading') return <Loading what="tiny-gpt" />;
-  if (b.state === 'error') return <Problem>{b.message}</Problem>;
-  if (b.bundle.kind !== 'text') return <Problem>tiny-gpt should be a text model.</Problem>;
-  return <Generator bundle={b.bundle} />;
+  if (b.state === 'error') return <Problem>{b.message}<RetryButton retry={b.retry} /></Problem>;
+  if (b.model.kind !== 'text') return <Problem>tiny-gpt should be a text model.</Problem>;
+  return <Generator bundle={b.model} />;
 }

@@ -3,7 +3,10 @@
  * (never written by hand): tiny-gpt, the translator's two halves, and the coref encoder
  * when it has been shipped.
  */
-import { useBundle, type BundleState } from '../../../src/components/lesson/use-bundle.ts';
+import type { ReactNode } from 'react';
+import type { ModelBundle } from '../../../src/checkpoints/bundle.ts';
+import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
+import { useModel, type ModelState } from '../../../src/components/use-model.ts';
 import type { TransformerConfig } from '../../../src/models/config.ts';
 import { isMissingModel } from '../ui/model-availability.ts';
 import { BERT_ID, GPT_ID } from '../ui/use-gpt-trace.ts';
@@ -16,20 +19,24 @@ export function placement(cfg: TransformerConfig): string {
     : `post-norm: LN(x + f(x))${cfg.embeddingNorm ? ', and an LN on the embeddings' : ''}`;
 }
 
-function fromBundle(b: BundleState): string {
+function fromBundle(b: ModelState<ModelBundle>): ReactNode {
   if (b.state === 'loading') return 'loading…';
-  if (b.state === 'error') return isMissingModel(b.message) ? 'not shipped yet (public/models/coref is missing)' : b.message;
-  return b.bundle.kind === 'text' ? placement(b.bundle.model.config) : 'not a text model';
+  if (b.state === 'error') {
+    if (isMissingModel(b.message)) return 'not shipped yet (public/models/coref is missing)';
+    return <>{b.message}<RetryButton retry={b.retry} /></>;
+  }
+  return b.model.kind === 'text' ? placement(b.model.model.config) : 'not a text model';
 }
 
-function fromTranslator(t: TranslatorState, half: 'encoder' | 'decoder'): string {
+function fromTranslator(t: TranslatorState, half: 'encoder' | 'decoder'): ReactNode {
   if (t.state === 'loading') return 'loading…';
-  return t.state === 'error' ? t.message : placement(t.model.config[half]);
+  if (t.state === 'error') return <>{t.message}<RetryButton retry={t.retry} /></>;
+  return placement(t.model.config[half]);
 }
 
 export function NormPlacementTable() {
-  const gpt = useBundle(GPT_ID);
-  const bert = useBundle(BERT_ID);
+  const gpt = useModel(GPT_ID);
+  const bert = useModel(BERT_ID);
   const tr = useTranslator();
   const rows = [
     { model: 'tiny-gpt (GPT-style decoder)', where: fromBundle(gpt) },

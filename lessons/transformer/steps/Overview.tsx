@@ -3,6 +3,7 @@
  * what that block of the shipped translator computes for the sentence in the box.
  */
 import { useDeferredValue, useState } from 'react';
+import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
 import { ArchitectureDiagram } from '../../../src/components/viz/ArchitectureDiagram.tsx';
 import type { ArchitectureBlockId } from '../../../src/viz/architecture-diagram.ts';
 import { Loading, Problem, StutterNote, UnknownWords } from '../ui/Notices.tsx';
@@ -42,7 +43,7 @@ export function OverviewFigure() {
     <div className="tf-figure">
       <SentenceInput label="English sentence" value={text} onChange={setText} examples={ENGLISH_EXAMPLES} />
       {r.state === 'loading' && <Loading what="the translator" />}
-      {r.state === 'error' && <Problem>{r.message}</Problem>}
+      {r.state === 'error' && <Problem>{r.message}<RetryButton retry={r.retry} /></Problem>}
       {r.state === 'ready' && (
         <>
           <p className="tf-result" aria-live="polite">

@@ -6,8 +6,9 @@
 import { useMemo, useState } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { Question } from '../../../src/components/lesson/Question.tsx';
-import { useBundle } from '../../../src/components/lesson/use-bundle.ts';
+import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
 import type { TextBundle } from '../../../src/components/lesson/use-trace.ts';
+import { useModel } from '../../../src/components/use-model.ts';
 import { firstDifference, positionChanges } from '../model/causal-check.ts';
 import { HorizontalBars } from '../ui/HorizontalBars.tsx';
 import { Loading, Problem } from '../ui/Notices.tsx';
@@ -125,7 +126,7 @@ function Comparison({ bundle }: { bundle: TextBundle }) {
 }
 
 export function WhyMaskFigure() {
-  const b = useBundle(GPT_ID);
+  const b = useModel(GPT_ID);
   const [answered, setAnswered] = useState(false);
   return (
     <>
@@ -138,8 +139,8 @@ export function WhyMaskFigure() {
       />
       {!answered && <p className="muted">Answer first; the measurement appears below.</p>}
       {answered && b.state === 'loading' && <Loading what="tiny-gpt" />}
-      {answered && b.state === 'error' && <Problem>{b.message}</Problem>}
-      {answered && b.state === 'ready' && b.bundle.kind === 'text' && <Comparison bundle={b.bundle} />}
+      {answered && b.state === 'error' && <Problem>{b.message}<RetryButton retry={b.retry} /></Problem>}
+      {answered && b.state === 'ready' && b.model.kind === 'text' && <Comparison bundle={b.model} />}
     </>
   );
 }

@@ -1,45 +1,32 @@
 /**
- * Loads the shipped translator (public/models/translate-transformer) once per page and
- * translates the current sentence with a full trace. Loading is shared between figures;
+ * The shipped translator (public/models/translate-transformer) from the page's model cache,
+ * and the current sentence translated with a full trace. Loading is shared between figures;
  * the translation is recomputed only when the text changes.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { loadTranslationModel, type TranslateTransformer } from '../../../src/checkpoints/atlas-translation.ts';
-import { fetchModelFiles } from '../../../src/checkpoints/fetch-files.ts';
+import type { FileSource } from '../../../src/checkpoints/bundle.ts';
+import { useModel, type ModelState } from '../../../src/components/use-model.ts';
 import { translateTraced, type Outcome, type TracedTranslation } from '../model/translator.ts';
 
 const MODEL_ID = 'translate-transformer';
-let loading: Promise<TranslateTransformer> | null = null;
 
-function translatorPromise(): Promise<TranslateTransformer> {
-  if (!loading) {
-    loading = loadTranslationModel(fetchModelFiles(`models/${MODEL_ID}`)).then((m) => {
-      if (m.kind !== 'transformer') throw new Error(`${MODEL_ID} holds a ${m.kind} model, not a Transformer`);
-      return m;
-    });
-    loading.catch(() => (loading = null)); // a failed load may be retried
-  }
-  return loading;
+async function loadTransformer(id: string, read: FileSource): Promise<TranslateTransformer> {
+  const m = await loadTranslationModel(read);
+  if (m.kind !== 'transformer') throw new Error(`${id} holds a ${m.kind} model, not a Transformer`);
+  return m;
 }
 
-export type TranslatorState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; model: TranslateTransformer };
+export type TranslatorState = ModelState<TranslateTransformer>;
 
 export function useTranslator(): TranslatorState {
-  const [s, setS] = useState<TranslatorState>({ state: 'loading' });
-  useEffect(() => {
-    let live = true;
-    translatorPromise().then(
-      (model) => live && setS({ state: 'ready', model }),
-      (e: Error) => live && setS({ state: 'error', message: `Could not load the translator: ${e.message}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return s;
+  return useModel(MODEL_ID, loadTransformer, 'the translator');
 }
 
-export type TranslationState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; model: TranslateTransformer; t: TracedTranslation };
+export type TranslationState =
+  | { state: 'loading' }
+  | { state: 'error'; message: string; retry?: () => void } // retry: the model failed to load
+  | { state: 'ready'; model: TranslateTransformer; t: TracedTranslation };
 
 /** The traced translation of `text`, or a message to show in place of the figure. */
 export function useTranslation(text: string): TranslationState {
