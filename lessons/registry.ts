@@ -1,28 +1,19 @@
 /**
- * Each lesson's content, loaded on demand so the first page stays small (each lesson is its
- * own chunk). A lesson missing here is listed on the map but says it is not written yet.
+ * Each lesson's content (lessons/<id>/index.ts), loaded on demand so the first page stays
+ * small: each lesson is its own chunk. A lesson with a meta.ts and no index.ts yet is listed
+ * on the map and says it is not written yet.
  */
+import { LESSONS } from './catalog.ts';
 import type { LessonContent } from './types.ts';
 
-export const LESSON_LOADERS: Record<string, () => Promise<LessonContent>> = {
-  'why-attention': () => import('./why-attention/index.ts').then((m) => m.content),
-  translation: () => import('./translation/index.ts').then((m) => m.content),
-  'self-attention': () => import('./self-attention/index.ts').then((m) => m.content),
-  'multi-head': () => import('./multi-head/index.ts').then((m) => m.content),
-  positions: () => import('./positions/index.ts').then((m) => m.content),
-  transformer: () => import('./transformer/index.ts').then((m) => m.content),
-  vision: () => import('./vision/index.ts').then((m) => m.content),
-  explorer: () => import('./explorer/index.ts').then((m) => m.content),
-};
+const contents = import.meta.glob<LessonContent>('./*/index.ts', { import: 'content' });
 
-/** Step counts for the home map, known without loading any lesson (a test checks they agree). */
-export const LESSON_STEP_COUNTS: Record<string, number> = {
-  'why-attention': 7,
-  translation: 7,
-  'self-attention': 8,
-  'multi-head': 5,
-  positions: 7,
-  transformer: 10,
-  vision: 7,
-  explorer: 5,
-};
+export const LESSON_LOADERS: Readonly<Record<string, () => Promise<LessonContent>>> = Object.fromEntries(
+  LESSONS.flatMap((l) => {
+    const load = contents[`./${l.id}/index.ts`];
+    return load ? [[l.id, load]] : [];
+  }),
+);
+
+/** Step counts for the home map and the keyboard, from the metas: known without loading any lesson. */
+export const LESSON_STEP_COUNTS: Readonly<Record<string, number>> = Object.fromEntries(LESSONS.map((l) => [l.id, l.steps.length]));
