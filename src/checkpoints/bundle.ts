@@ -21,6 +21,38 @@ export interface ModelMeta {
   bestPronounHead?: [number, number];
   heads?: Array<{ layer: number; head: number; role: string; evidence?: string }>;
   description?: string;
+  /** What the card measured about pronouns (every text model of the course has it). */
+  coreference?: CorefMeta;
+}
+
+/** A card's coreference measurement, as the app shows it beside the model and its heads. */
+export interface CorefMeta {
+  head: [number, number]; // the named head (0-based): trained to link pronouns, or the best one
+  how: 'attention loss' | 'none'; // how that head got there
+  meetsBar: boolean; // ../shared/coref/README.md's bar, on every set the card measured
+  measuredOn: string; // e.g. "generated sentences it never saw", "public.tsv"
+  cases: number;
+  accuracy: Record<string, number>; // the named head, per kind
+  everyHeadMean: number[][]; // [layer][head]: mean accuracy over kinds on the same cases
+  answers: boolean; // the masked-LM head names the antecedent at a visible pronoun
+  answerAccuracy?: number; // how often that answer is right, mean over kinds, on the same cases
+}
+
+const isGrid = (g: unknown): g is number[][] => Array.isArray(g) && g.every((r) => Array.isArray(r) && r.every((x) => typeof x === 'number' && x >= 0 && x <= 1));
+
+/** Reads card.coreference, refusing anything malformed (card.json is data, not code). */
+export function parseCoreference(raw: unknown): CorefMeta | undefined {
+  if (raw === undefined) return undefined;
+  const c = raw as Partial<CorefMeta>;
+  const ok = Array.isArray(c.head) && c.head.length === 2 && c.head.every((n) => Number.isInteger(n) && n >= 0)
+    && (c.how === 'attention loss' || c.how === 'none') && typeof c.meetsBar === 'boolean' && typeof c.measuredOn === 'string'
+    && Number.isInteger(c.cases) && typeof c.accuracy === 'object' && c.accuracy !== null
+    && Object.values(c.accuracy).every((x) => typeof x === 'number') && isGrid(c.everyHeadMean) && typeof c.answers === 'boolean';
+  if (!ok) throw new CheckpointError('card.json: coreference is malformed');
+  if (c.answerAccuracy !== undefined && !(typeof c.answerAccuracy === 'number' && c.answerAccuracy >= 0 && c.answerAccuracy <= 1)) throw new CheckpointError('card.json: coreference.answerAccuracy is malformed');
+  const meta: CorefMeta = { head: [c.head![0], c.head![1]], how: c.how!, meetsBar: c.meetsBar!, measuredOn: c.measuredOn!, cases: c.cases!, accuracy: { ...c.accuracy! }, everyHeadMean: c.everyHeadMean!, answers: c.answers! };
+  if (c.answerAccuracy !== undefined) meta.answerAccuracy = c.answerAccuracy;
+  return meta;
 }
 
 interface BundleBase {
@@ -66,12 +98,15 @@ function parseMeta(bytes: Uint8Array | null): ModelMeta {
     }
     // A card that measured its named head below the bar says so (evaluation.public.meetsBar):
     // the app must not present that head as one that resolves pronouns.
-    const meetsBar = (c.evaluation as { public?: { meetsBar?: unknown } } | undefined)?.public?.meetsBar;
+    const meetsBar = (c.coreference as { meetsBar?: unknown } | undefined)?.meetsBar
+      ?? (c.evaluation as { public?: { meetsBar?: unknown } } | undefined)?.public?.meetsBar;
     if (meetsBar === false) meta.bestPronounHead = [coref[0], coref[1]];
     else meta.coreferenceHead = [coref[0], coref[1]];
   }
   if (Array.isArray(c.heads)) meta.heads = c.heads as ModelMeta['heads'];
   if (typeof c.description === 'string') meta.description = c.description;
+  const coreference = parseCoreference(c.coreference);
+  if (coreference) meta.coreference = coreference;
   return meta;
 }
 
@@ -86,11 +121,16 @@ export async function loadBundle(id: string, read: FileSource): Promise<ModelBun
   const architecture = Array.isArray(loaded.hfConfig.architectures) ? String(loaded.hfConfig.architectures[0]) : loaded.family;
   if (loaded.kind === 'vision') return { id, architecture, family: loaded.family, meta, kind: 'vision', model: loaded.model };
   const { model } = loaded;
-  if (meta.coreferenceHead) {
-    const [l, h] = meta.coreferenceHead;
+  for (const [what, named] of [['coreferenceHead', meta.coreferenceHead], ['coreference.head', meta.coreference?.head]] as const) {
+    if (!named) continue;
+    const [l, h] = named;
     if (l >= model.config.nLayers || h >= model.config.nHeads) {
-      throw new CheckpointError(`card.json: coreferenceHead [${l}, ${h}] is outside ${model.config.nLayers} layers x ${model.config.nHeads} heads`);
+      throw new CheckpointError(`card.json: ${what} [${l}, ${h}] is outside ${model.config.nLayers} layers x ${model.config.nHeads} heads`);
     }
+  }
+  const grid = meta.coreference?.everyHeadMean;
+  if (grid && (grid.length !== model.config.nLayers || grid.some((r) => r.length !== model.config.nHeads))) {
+    throw new CheckpointError(`card.json: coreference.everyHeadMean is not ${model.config.nLayers} layers x ${model.config.nHeads} heads`);
   }
   const tokenizer = await readTokenizer(read);
   if (tokenizer && tokenizer.vocabSize > model.config.vocabSize) {

@@ -1,15 +1,18 @@
 /**
- * npm run eval -- <model id>
+ * npm run eval -- <model id> [--update-card]
  * Re-measures a shipped model from its files in public/models/<id>/ and compares every
  * number with its card (src/train/card-check.ts). Prints {"id", "evaluation", "card",
  * "matchesCard", "differences"}; exit code 1 when the card claims something the model does
- * not do.
+ * not do. --update-card rewrites card.json and card.md with the new measurements (for when
+ * the evaluation itself changed, not the weights), keeping what the card says of the
+ * training run.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cardDifferences } from '../train/card-check.ts';
 import { findRecipe, recipeIds } from '../train/recipes/index.ts';
 import { runCli, UsageError } from './args.ts';
+import { writeCard } from './cards.ts';
 import { builtInModelsDir, readShared } from './model-files.ts';
 
 await runCli('eval', async () => {
@@ -23,6 +26,11 @@ await runCli('eval', async () => {
     const path = join(dir, name);
     return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
   }, readShared);
+  if (process.argv.includes('--update-card')) {
+    writeCard(dir, recipe, card.parameters, card.training, evaluation);
+    process.stderr.write(`eval: rewrote ${dir}/card.json and card.md\n`);
+    return;
+  }
   const differences = cardDifferences(evaluation, card.evaluation);
   const matchesCard = differences.length === 0;
   process.stdout.write(`${JSON.stringify({ id, evaluation, card: card.evaluation, matchesCard, differences })}\n`);

@@ -13,7 +13,7 @@ import { loadCheckpoint, saveCheckpoint } from '../train/checkpoint.ts';
 import { recipeIds, findRecipe } from '../train/recipes/index.ts';
 import { startTraining, trainSteps } from '../train/trainer.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
-import { writeCard } from './cards.ts';
+import { trainingFacts, writeCard } from './cards.ts';
 import { builtInModelsDir, readShared, repoRoot } from './model-files.ts';
 
 const CHECKPOINT_EVERY_MS = 3 * 60_000;
@@ -89,7 +89,8 @@ await runCli('train', async () => {
   const dir = join(builtInModelsDir, id);
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(run.files())) writeFileSync(join(dir, name), content);
-  writeCard(dir, recipe, cfg, run, evaluation, wallSeconds, existsSync(log) ? readFileSync(log, 'utf8') : '', threads);
+  const parameters = [...run.params.values()].reduce((n, t) => n + t.size, 0);
+  writeCard(dir, recipe, parameters, trainingFacts(cfg, wallSeconds, existsSync(log) ? readFileSync(log, 'utf8') : '', threads), evaluation);
   say(`wrote ${dir}: ${JSON.stringify(evaluation)}`);
   setGemmParallelism(null);
   await pool?.close();

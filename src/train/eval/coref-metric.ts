@@ -94,3 +94,16 @@ export function bestCorefHead(report: HeadReport): { layer: number; head: number
   }));
   return best;
 }
+
+/** [layer][head]: each head's accuracy averaged over the kinds (what the app ranks heads by). */
+export function meanByHead(report: HeadReport): number[][] {
+  return report.accuracy.map((row) => row.map((byKind) => {
+    const v = Object.values(byKind);
+    return v.length ? Number((v.reduce((a, b) => a + b, 0) / v.length).toFixed(4)) : 0;
+  }));
+}
+
+/** True when every kind clears the README's bar. */
+export function meetsBar(accuracy: Record<string, number>): boolean {
+  return Object.entries(accuracy).every(([k, v]) => v >= threshold(k));
+}

@@ -8,8 +8,8 @@ interface Coreference {
   head: [number, number];
   how: 'attention loss' | 'none';
   meetsBar: boolean;
-  heldOutCases: number;
-  heldOutAccuracy: Record<string, number>;
+  cases: number;
+  accuracy: Record<string, number>;
   publicAccuracy: Record<string, number>;
   unaskedHeads: { layer: number; head: number; accuracy: Record<string, number> }[];
 }
@@ -24,12 +24,12 @@ function verdict(c: Coreference): string {
   if (c.how === 'attention loss') {
     return [
       `${name} was trained to point from a pronoun to the noun it refers to (an extra loss on this head, as in LISA). It still has to work out which noun from the sentence.`,
-      `On ${c.heldOutCases} generated sentences it never saw it is right ${kinds(c.heldOutAccuracy)}; on public.tsv ${kinds(c.publicAccuracy)} (chance 50%).`,
+      `On ${c.cases} generated sentences it never saw it is right ${kinds(c.accuracy)}; on public.tsv ${kinds(c.publicAccuracy)} (chance 50%).`,
       c.meetsBar ? 'It meets the bar of ../shared/coref/README.md (90% on every kind, 75% on winograd) on both.' : '**It does not meet the bar** of ../shared/coref/README.md (90% on every kind, 75% on winograd).',
     ].join(' ');
   }
   return [
-    `**No head links pronouns.** The best head on ${c.heldOutCases} held-out sentences, ${name}, scores ${kinds(c.heldOutAccuracy)} there and ${kinds(c.publicAccuracy)} on public.tsv, where chance is 50%; the bar is 90% (75% for winograd).`,
+    `**No head links pronouns.** The best head on ${c.cases} held-out sentences, ${name}, scores ${kinds(c.accuracy)} there and ${kinds(c.publicAccuracy)} on public.tsv, where chance is 50%; the bar is 90% (75% for winograd).`,
     'It is named in `coreferenceHead` because the metric asks for one, not because it works.',
   ].join(' ');
 }

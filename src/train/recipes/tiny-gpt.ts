@@ -14,7 +14,8 @@ import { transformerForward, type TransformerModel } from '../../models/transfor
 import { initTransformer, namedTensors } from '../../models/weights.ts';
 import { crossEntropy, noGrad, Rng, type Tensor } from '../../runtime/index.ts';
 import { buildWordPieceVocab, WordPieceTokenizer, wordPieceToHf, type Tokenizer } from '../../tokenizers/index.ts';
-import type { Evaluation, Recipe } from '../recipe.ts';
+import type { Evaluation, Recipe, SharedFiles } from '../recipe.ts';
+import { corefOnPublic } from './coref-eval.ts';
 
 export const tinyGptSettings = {
   vocabSeed: 11,
@@ -54,7 +55,7 @@ function heldOut(): string[] {
 }
 
 /** Held-out perplexity, greedy and sampled continuations, next-word probabilities. */
-export function evaluateTinyGpt(model: TransformerModel, tok: Tokenizer): Evaluation {
+export function evaluateTinyGpt(model: TransformerModel, tok: Tokenizer, shared: SharedFiles): Evaluation {
   const lines = heldOut();
   let nll = 0;
   let count = 0;
@@ -78,6 +79,7 @@ export function evaluateTinyGpt(model: TransformerModel, tok: Tokenizer): Evalua
   return {
     heldOut: { lines: lines.length, tokens: count, seed: tinyGptSettings.heldOutSeed, perplexity: Number(Math.exp(nll / count).toFixed(3)) },
     continuations,
+    coreference: corefOnPublic(model, tok, shared),
   };
 }
 
@@ -87,7 +89,7 @@ export const tinyGptRecipe: Recipe = {
   architecture: 'GPT2LMHeadModel',
   data: { generator: 'src/data/coref-world', examples: `${tinyGptSettings.train.batchSize} fresh corpus lines per step`, heldOut: `${tinyGptSettings.heldOutLines} lines from seed ${tinyGptSettings.heldOutSeed}` },
   train: tinyGptSettings.train,
-  create() {
+  create(shared) {
     const tok = tinyGptTokenizer();
     const config = decoderConfig({ vocabSize: tok.vocabSize, ...tinyGptSettings.model });
     const model: TransformerModel = { config, weights: initTransformer(config, new Rng(tinyGptSettings.train.seed)) };
@@ -96,10 +98,10 @@ export const tinyGptRecipe: Recipe = {
       params: namedTensors(model.weights),
       loss: (step, rng) => lmLoss(model, tok, world.generateCorpus(7_000_003 * (step + 1), tinyGptSettings.train.batchSize, { exclude }), true, rng),
       progress: () => {
-        const e = evaluateTinyGpt(model, tok) as { heldOut: { perplexity: number } };
+        const e = evaluateTinyGpt(model, tok, shared) as { heldOut: { perplexity: number } };
         return { perplexity: e.heldOut.perplexity };
       },
-      evaluate: () => evaluateTinyGpt(model, tok),
+      evaluate: () => evaluateTinyGpt(model, tok, shared),
       files: () => {
         const hf = toGpt2(model);
         return {
@@ -110,9 +112,10 @@ export const tinyGptRecipe: Recipe = {
       },
     };
   },
-  async evaluateShipped(read) {
+  async evaluateShipped(read, shared) {
     const bundle = await loadBundle('tiny-gpt', read);
     if (bundle.kind !== 'text' || !bundle.tokenizer) throw new Error('tiny-gpt: expected a text model with a tokenizer');
-    return evaluateTinyGpt(bundle.model, bundle.tokenizer);
+    return evaluateTinyGpt(bundle.model, bundle.tokenizer, shared);
   },
+  cardFields: (e) => ({ coreference: e.coreference }),
 };
