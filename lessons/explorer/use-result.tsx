@@ -1,6 +1,5 @@
 /** The coref model's attention on a sentence, as the Explorer's widgets take it. */
 import { useMemo } from 'react';
-import { resultFromTrace } from '../../src/components/explorer/from-trace.ts';
 import { useTextTrace } from '../../src/components/lesson/use-trace.ts';
 import type { AttentionResult } from '../../src/store/index.ts';
 
@@ -8,12 +7,9 @@ export const MODEL_ID = 'coref';
 
 export type ResultState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; result: AttentionResult; labels: string[] };
 
-export function useResult(text: string): ResultState {
-  const t = useTextTrace(MODEL_ID, text);
-  return useMemo(() => {
-    if (t.state !== 'ready') return t;
-    return { state: 'ready', result: resultFromTrace(t.bundle, text, t.tokens, t.trace), labels: t.labels };
-  }, [t, text]);
+export function useResult(text: string, modelId: string = MODEL_ID): ResultState {
+  const t = useTextTrace(modelId, text);
+  return useMemo(() => (t.state === 'ready' ? { state: 'ready', result: t.result, labels: t.labels } : t), [t]);
 }
 
 export function Pending({ r }: { r: ResultState }) {

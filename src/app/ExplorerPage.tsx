@@ -8,35 +8,41 @@ import { AttentionLines } from '../components/viz/AttentionLines.tsx';
 import { HeatmapFigure } from '../components/viz/HeatmapFigure.tsx';
 import { memo, useMemo, useState } from 'react';
 import { DifferenceView } from '../components/explorer/DifferenceView.tsx';
+import { CorefLine } from '../components/explorer/CorefLine.tsx';
+import { Predictions } from '../components/explorer/Predictions.tsx';
 import { PronounRanking } from '../components/explorer/PronounRanking.tsx';
 import { HeadPicker } from '../components/lesson/HeadPicker.tsx';
 import { ModelView } from '../components/viz/ModelView.tsx';
 import {
   headWeights, selectHead, selectLayer, selectModelId, selectPinRow, selectPinned, selectResultIsCurrent,
   selectCompare, selectCompareText, selectRunError, selectRunResult, selectRunStatus, selectSelectHead, selectSelectLayer,
-  selectSetCompareText, selectSetModel, selectSetText, selectText, selectToggleCompare, useAtlas, type AttentionResult,
+  selectSetCompareText, selectSetModel, selectSetText, selectText, selectToggleCompare, useAtlas, resultLabels, type AttentionResult,
 } from '../store/index.ts';
+import { describeUnseen } from '../tokenizers/index.ts';
 import { useAttentionRun } from './use-attention-run.ts';
 import { useCompareRun } from './use-compare-run.ts';
 import { useSettled } from './use-settled.ts';
 import { WidgetBoundary } from './WidgetBoundary.tsx';
 
 const TEXT_MODELS = [
-  { id: 'coref', label: 'coref (BERT-style encoder)' },
+  { id: 'coref', label: 'coref (BERT-style encoder, one head trained to link pronouns)' },
+  { id: 'coref-mlm', label: 'coref-mlm (BERT-style encoder, masked-LM only)' },
   { id: 'tiny-gpt', label: 'tiny-gpt (GPT-style decoder)' },
 ];
 
-const EXAMPLES = [
+/** The tired/wide pair (Google's 2017 Transformer blog post): offered only for a model whose card shows a head that links pronouns. */
+const PRONOUN_EXAMPLES = [
   "The animal didn't cross the street because it was too tired.",
   "The animal didn't cross the street because it was too wide.",
+];
+
+const OTHER_EXAMPLES = [
   'I deposited money in the bank.',
   'He sat by the river bank.',
   'She drove the car because it was raining.',
 ];
 
-function labelsOf(r: AttentionResult): string[] {
-  return r.tokens.map((t) => (t.unknown ? `${t.text}?` : t.text));
-}
+const labelsOf = resultLabels;
 
 function StatusLine() {
   const status = useAtlas(selectRunStatus);
@@ -51,9 +57,10 @@ function StatusLine() {
     <div className="explorer-status">
       <p className="status" aria-live="polite">{text}</p>
       {status === 'error' && error && <p className="error" role="alert">{error}</p>}
-      {result && current && result.unknownWords.length > 0 && (
-        <p className="warning" role="status">
-          The model never saw {result.unknownWords.map((w) => `“${w}”`).join(', ')}: marked “?” below, read as an unknown token.
+      {result && current && result.unseenWords.length > 0 && (
+        <p className="warning" role="status" data-testid="unseen-words">
+          The model never saw {describeUnseen(result.unseenWords)} as a whole word: its tokens are marked “?” below. Its attention there
+          is over pieces or an unknown token, not the word you meant.
         </p>
       )}
     </div>
@@ -94,6 +101,7 @@ const Figures = memo(function Figures({ result }: { result: AttentionResult }) {
   return (
     <>
       <HeadPicker nLayers={result.nLayers} nHeads={result.nHeads} coreferenceHead={coref} />
+      <ExplorerPredictions result={result} />
       {/* data-rendered-text lets the browser benchmark see when a keystroke's result is on screen. */}
       <div className="explorer-grid" data-rendered-text={result.text}>
         <WidgetBoundary name="Heatmap">
@@ -132,6 +140,13 @@ const Figures = memo(function Figures({ result }: { result: AttentionResult }) {
     </>
   );
 });
+
+/** The model's own answer at pronouns and typed [MASK]s; hiding a word edits the text (so the link keeps it). */
+function ExplorerPredictions({ result }: { result: AttentionResult }) {
+  const setText = useAtlas(selectSetText);
+  const mask = (start: number, end: number) => setText(`${result.text.slice(0, start)}[MASK]${result.text.slice(end)}`);
+  return <Predictions result={result} maskable={result.maskable} onMaskWord={mask} />;
+}
 
 function FollowWord({ result, onHead }: { result: AttentionResult; onHead: (l: number, h: number) => void }) {
   const [word, setWord] = useState<number | null>(null);
@@ -175,12 +190,14 @@ export function ExplorerPage() {
   const setModel = useAtlas(selectSetModel);
   const result = useAtlas(selectRunResult);
   const shown = result && result.modelId === modelId ? result : null;
+  const linksPronouns = shown?.coreference?.meetsBar === true;
+  const examples = linksPronouns ? [...PRONOUN_EXAMPLES, ...OTHER_EXAMPLES] : OTHER_EXAMPLES;
   return (
     <main id="main" tabIndex={-1} className="explorer">
       <h1>Attention Explorer</h1>
       <p className="lead chrome">
-        Type any sentence. The model reads it in your browser and every head's attention updates as you type. Try changing
-        “tired” to “wide”.
+        Type any sentence. The model reads it in your browser and every head's attention updates as you type.
+        {linksPronouns ? ' Try changing “tired” to “wide”.' : ''}
       </p>
       <div className="explorer-input">
         <label htmlFor="explorer-text">Sentence</label>
@@ -190,8 +207,9 @@ export function ExplorerPage() {
           {TEXT_MODELS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
         </select>
       </div>
+      {shown && <CorefLine coref={shown.coreference} />}
       <div className="examples chrome" role="group" aria-label="Example sentences">
-        {EXAMPLES.map((s) => <button key={s} type="button" onClick={() => setText(s)}>{s}</button>)}
+        {examples.map((s) => <button key={s} type="button" onClick={() => setText(s)}>{s}</button>)}
       </div>
       <StatusLine />
       {shown && <Figures result={shown} />}

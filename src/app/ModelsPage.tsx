@@ -3,6 +3,8 @@
  * full at #/models/<id>. Everything shown is read from public/models/<id>/card.json and
  * card.md, the files `npm run train` wrote and `npm run eval` re-measures.
  */
+import { parseCoreference } from '../checkpoints/bundle.ts';
+import { corefSentence } from '../components/explorer/CorefLine.tsx';
 import { MODEL_CATALOG, modelEntry } from './model-catalog.ts';
 import { Markdown } from './Markdown.tsx';
 import { useFetchText } from './use-fetch.ts';
@@ -12,6 +14,17 @@ interface CardSummary {
   architecture?: string;
   parameters?: number;
   training?: { steps?: number; wallSeconds?: number };
+  coreference?: unknown;
+}
+
+/** What the card measured about pronouns, in the Explorer's words; a malformed block says so. */
+function pronounLine(raw: unknown): string | null {
+  if (raw === undefined) return null;
+  try {
+    return corefSentence(parseCoreference(raw));
+  } catch {
+    return 'Its coreference measurement in card.json is malformed.';
+  }
 }
 
 function parseCard(text: string): CardSummary | null {
@@ -36,6 +49,7 @@ function ModelTile({ id, usedIn }: { id: string; usedIn: string }) {
       {summary && (
         <>
           <p>{summary.description}</p>
+          {pronounLine(summary.coreference) && <p className="coref-summary"><strong>{pronounLine(summary.coreference)}</strong></p>}
           <p className="muted">
             {summary.architecture} · {summary.parameters?.toLocaleString('en')} parameters
             {summary.training?.steps ? ` · ${summary.training.steps.toLocaleString('en')} training steps` : ''}

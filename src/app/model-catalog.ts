@@ -10,6 +10,7 @@ export interface ModelEntry {
 
 export const MODEL_CATALOG: readonly ModelEntry[] = [
   { id: 'coref', usedIn: 'Self-attention, multi-head attention and the Explorer' },
+  { id: 'coref-mlm', usedIn: 'The Explorer: the same model without the pronoun loss, for contrast' },
   { id: 'tiny-gpt', usedIn: 'The Transformer: masked self-attention and generation' },
   { id: 'translate-rnn', usedIn: 'Attention in translation' },
   { id: 'translate-transformer', usedIn: 'The Transformer: cross-attention' },

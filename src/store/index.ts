@@ -11,7 +11,11 @@ export { sanitizeRoute, sameRoute, MAX_STEPS } from './route.ts';
 export { parseHash, buildHash, sanitizeParams, DEFAULT_PARAMS, type ShareParams } from './url.ts';
 export { startUrlSync, applyHash, hashOf, shareParamsOf, type UrlHost, type UrlSyncOptions } from './url-sync.ts';
 export { startPersistence, loadPersisted, parsePersisted, savePersisted, safeLocalStorage, STORAGE_KEY, type Persisted, type StorageLike } from './persist.ts';
-export { headWeights, type AttentionResult, type ResultToken, type NamedHead } from './attention-result.ts';
+export {
+  headWeights, resultLabels, resultFromTrace, PRONOUNS,
+  type AttentionResult, type ResultToken, type NamedHead, type CorefMeta, type Prediction, type Fill, type UnseenWord,
+} from './attention-result.ts';
+export { runText, AttentionInputError, type TextRun } from './run-text.ts';
 export { MAX_TEXT, isSafeId, sanitizeId, clipText } from './ids.ts';
 export type { LessonProgress } from './slices/progress.ts';
 export type { Theme } from './slices/preferences.ts';

@@ -3,6 +3,7 @@
  * Hugging Face tokenizer.json files (GPT-2 byte-level BPE, BERT WordPiece) and llama2.c.
  */
 export type { DecodeOptions, EncodeOptions, SpecialIds, Token, Tokenizer } from './types.ts';
+export { skippableIds } from './types.ts';
 export { WordPieceTokenizer, DEFAULT_SPECIAL_TOKENS } from './wordpiece.ts';
 export type { WordPieceInit, WordPieceOptions, WordPieceSpecialTokens } from './wordpiece.ts';
 export { buildWordPieceVocab, PRINTABLE_ASCII } from './wordpiece-vocab.ts';
@@ -16,3 +17,4 @@ export { Llama2cTokenizer, LLAMA2C_BOS, LLAMA2C_EOS, LLAMA2C_UNK } from './llama
 export type { TemplateItem } from './template.ts';
 export type { AddedToken } from './added-tokens.ts';
 export { offsetProblems } from './offsets.ts';
+export { readWords, tokenLabel, tokenLabels, describeUnseen, type UnseenWord, type WordReading } from './unseen.ts';

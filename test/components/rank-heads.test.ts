@@ -11,12 +11,12 @@ import type { AttentionResult } from '../../src/store/index.ts';
 function fixture(): AttentionResult {
   const text = 'it saw ham';
   const tokens = [
-    { text: '[CLS]', start: null, end: null, unknown: false, special: true },
-    { text: 'it', start: 0, end: 2, unknown: false, special: false },
-    { text: 'saw', start: 3, end: 6, unknown: false, special: false },
-    { text: 'h', start: 7, end: 8, unknown: false, special: false },
-    { text: '##am', start: 8, end: 10, unknown: false, special: false },
-    { text: '[SEP]', start: null, end: null, unknown: false, special: true },
+    { text: '[CLS]', start: null, end: null, unknown: false, unseen: false, special: true },
+    { text: 'it', start: 0, end: 2, unknown: false, unseen: false, special: false },
+    { text: 'saw', start: 3, end: 6, unknown: false, unseen: false, special: false },
+    { text: 'h', start: 7, end: 8, unknown: false, unseen: false, special: false },
+    { text: '##am', start: 8, end: 10, unknown: false, unseen: false, special: false },
+    { text: '[SEP]', start: null, end: null, unknown: false, unseen: false, special: true },
   ];
   const T = tokens.length;
   const attention = new Float32Array(2 * T * T);
@@ -28,7 +28,7 @@ function fixture(): AttentionResult {
   attention[T * T + 1 * T + 3] = 0.5;
   attention[T * T + 1 * T + 4] = 0.4;
   attention[T * T + 1 * T + 2] = 0.05;
-  return { modelId: 'x', text, tokens, nLayers: 1, nHeads: 2, causal: false, attention, unknownWords: [], ms: 0 };
+  return { modelId: 'x', text, tokens, nLayers: 1, nHeads: 2, causal: false, attention, unseenWords: [], predictions: [], maskable: false, ms: 0 };
 }
 
 describe('rankHeads', () => {

@@ -2,9 +2,20 @@
  * Every step of every written lesson, opened from its own link: it renders, logs no console
  * error and has no serious or critical axe violation; arrow keys walk from first to last.
  */
+import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { LESSON_STEP_COUNTS } from '../../lessons/registry.ts';
+import type { LessonMeta } from '../../lessons/types.ts';
 import { expectAccessible, watchErrors } from './helpers.ts';
+
+// lessons/registry.ts finds the lessons with Vite's import.meta.glob, which Playwright (Node) lacks:
+// read the same meta.ts files of the lesson folders here.
+const lessonsDir = new URL('../../lessons/', import.meta.url);
+const metas: LessonMeta[] = await Promise.all(
+  readdirSync(lessonsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map(async (d) => ((await import(`../../lessons/${d.name}/meta.ts`)) as { meta: LessonMeta }).meta),
+);
+const LESSON_STEP_COUNTS = Object.fromEntries(metas.sort((a, b) => a.number - b.number).map((m) => [m.id, m.steps.length]));
 
 for (const [lessonId, steps] of Object.entries(LESSON_STEP_COUNTS)) {
   test(`lesson ${lessonId}: all ${steps} steps render cleanly`, async ({ page }) => {

@@ -119,3 +119,19 @@ describe('loading weights by name', () => {
     expect(() => loadTransformer(fx.config, bad)).toThrow(/blocks\.0\.ffn\.up is \(16, 64\) in the file but \(64, 16\) in the model/);
   });
 });
+
+describe('keepWeightsOf: one head kept in the graph for a loss on attention', () => {
+  it('returns, per sequence of a padded batch, the same weights a traced single-sequence run shows, with gradients', () => {
+    const fx = loadModelFixture<TextFixture>('arch_bert.json');
+    const model = loadTransformer(fx.config, fx.weights);
+    const a = [2, 5, 7, 3, 1];
+    const b = [4, 6, 1, 0, 0]; // real length 3, then padding
+    const kept = transformerForward(model, [a, b], { lengths: [5, 3], keepWeightsOf: { layer: 1, head: 1 }, logits: false }).kept;
+    expect(kept).toHaveLength(2);
+    const traceA = noGrad(() => transformerForward(model, [a], { trace: true, logits: false }).trace!);
+    expect(Array.from(kept[0].data)).toEqual(Array.from(traceA.layers[1].heads[1].weights.data));
+    // The padded row attends only to its 3 real tokens.
+    for (let q = 0; q < 5; q++) expect(kept[1].data[q * 5 + 3] + kept[1].data[q * 5 + 4]).toBe(0);
+    expect(kept[0].requiresGrad).toBe(true);
+  });
+});

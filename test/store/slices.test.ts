@@ -151,10 +151,10 @@ describe('preferences slice', () => {
 describe('run slice', () => {
   const result: AttentionResult = {
     modelId: 'coref', text: initialState.text, tokens: [
-      { text: 'a', start: 0, end: 1, unknown: false, special: false },
-      { text: 'b', start: 2, end: 3, unknown: false, special: false },
+      { text: 'a', start: 0, end: 1, unknown: false, unseen: false, special: false },
+      { text: 'b', start: 2, end: 3, unknown: false, unseen: false, special: false },
     ],
-    nLayers: 1, nHeads: 2, causal: false, attention: Float32Array.from([1, 0, 0.5, 0.5, 0, 1, 0.25, 0.75]), unknownWords: [], ms: 1,
+    nLayers: 1, nHeads: 2, causal: false, attention: Float32Array.from([1, 0, 0.5, 0.5, 0, 1, 0.25, 0.75]), unseenWords: [], predictions: [], maskable: false, ms: 1,
   };
 
   it('goes loading, running, ready, error and keeps the last result', () => {

@@ -37,7 +37,7 @@ class FakeWorker implements WorkerLike {
 }
 
 function fakeResult(text: string): AttentionResult {
-  return { modelId: 'm', text, tokens: [], nLayers: 1, nHeads: 1, causal: false, attention: new Float32Array(0), unknownWords: [], ms: 0 };
+  return { modelId: 'm', text, tokens: [], nLayers: 1, nHeads: 1, causal: false, attention: new Float32Array(0), unseenWords: [], predictions: [], maskable: false, ms: 0 };
 }
 
 function setup() {
@@ -181,7 +181,7 @@ describe('createModelClient wired to the real worker handler on tiny-gpt', () =>
     // The model stays loaded: the next request only runs.
     stages.length = 0;
     const again = await client.request('tiny-gpt', 'I deposited money in the bank.', { onProgress: (s) => stages.push(s) });
-    expect(again.unknownWords).toEqual([]);
+    expect(again.unseenWords).toEqual([]);
     expect(stages).toEqual(['running']);
 
     await expect(client.request('tiny-gpt', '   ')).rejects.toThrow('There is no text to read: type a sentence first.');

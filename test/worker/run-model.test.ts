@@ -52,8 +52,8 @@ describe('runAttention on tiny-gpt', () => {
         }
       }
     }
-    expect(r.tokens[1]).toEqual({ text: 'cat', start: 4, end: 7, unknown: false, special: false });
-    expect(r.unknownWords).toEqual([]);
+    expect(r.tokens[1]).toEqual({ text: 'cat', start: 4, end: 7, unknown: false, unseen: false, special: false });
+    expect(r.unseenWords).toEqual([]);
     expect(r.modelId).toBe('tiny-gpt');
     expect(r.text).toBe(text);
     expect(r.ms).toBeGreaterThan(0);
@@ -62,7 +62,8 @@ describe('runAttention on tiny-gpt', () => {
   it('marks an emoji and a word in an unseen alphabet as unknown, and still runs', () => {
     const r = runAttention(gpt, 'The 🦄 sat on the жук.');
     expect(r.tokens.filter((t) => t.unknown).map((t) => t.text)).toEqual(['[UNK]', '[UNK]']);
-    expect(r.unknownWords).toEqual(['🦄', 'жук']);
+    expect(r.unseenWords.map((w) => [w.text, w.pieces, w.unknown])).toEqual([['🦄', 1, true], ['жук', 1, true]]);
+    expect(r.tokens.filter((t) => t.unseen).map((t) => t.text)).toEqual(['[UNK]', '[UNK]']);
     const T = r.tokens.length;
     expect(r.attention).toHaveLength(r.nLayers * r.nHeads * T * T);
     expect(r.attention.every(Number.isFinite)).toBe(true);
@@ -71,7 +72,9 @@ describe('runAttention on tiny-gpt', () => {
   it('spells out an unseen word in Latin letters instead (WordPiece falls back to letters)', () => {
     const r = runAttention(gpt, 'zyxwvut');
     expect(r.tokens.map((t) => t.text)).toEqual(['z', '##y', '##x', '##w', '##v', '##u', '##t']);
-    expect(r.unknownWords).toEqual([]);
+    // No unknown token, but no whole-word entry either: the word is flagged as unseen, in pieces.
+    expect(r.unseenWords).toEqual([{ text: 'zyxwvut', start: 0, end: 7, pieces: 7, unknown: false }]);
+    expect(r.tokens.every((t) => t.unseen)).toBe(true);
   });
 
   it('answers empty and whitespace-only text with a clear error', () => {

@@ -4,16 +4,14 @@
  * sentences have the same number of tokens, so that each cell compares like with like.
  */
 import { useMemo } from 'react';
-import { headWeights, type AttentionResult } from '../../store/index.ts';
+import { headWeights, resultLabels, type AttentionResult } from '../../store/index.ts';
 import { Heatmap } from '../viz/Heatmap.tsx';
 import { HeatmapFigure } from '../viz/HeatmapFigure.tsx';
 import './explorer.css';
 
-const labels = (r: AttentionResult) => r.tokens.map((t) => (t.unknown ? `${t.text}?` : t.text));
-
 export function DifferenceView({ a, b, layer, head }: { a: AttentionResult; b: AttentionResult; layer: number; head: number }) {
-  const la = useMemo(() => labels(a), [a]);
-  const lb = useMemo(() => labels(b), [b]);
+  const la = useMemo(() => resultLabels(a), [a]);
+  const lb = useMemo(() => resultLabels(b), [b]);
   const wa = headWeights(a, layer, head);
   const wb = headWeights(b, layer, head);
   const diff = useMemo(() => (wa.length === wb.length ? wa.map((v, i) => v - wb[i]) : null), [wa, wb]);

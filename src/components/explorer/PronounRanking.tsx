@@ -3,11 +3,9 @@
  * candidate word: the table a student uses to find the coreference head themselves.
  */
 import { useMemo } from 'react';
-import type { AttentionResult } from '../../store/index.ts';
+import { PRONOUNS, type AttentionResult } from '../../store/index.ts';
 import { isCandidate, rankHeads, wordsOf, type Word } from './rank-heads.ts';
 import './explorer.css';
-
-const PRONOUNS = new Set(['it', 'he', 'she', 'they', 'him', 'her', 'them', 'its', 'his', 'their']);
 
 function lastPronoun(words: readonly Word[]): number {
   for (let i = words.length - 1; i >= 0; i--) if (PRONOUNS.has(words[i].text.toLowerCase())) return i;
@@ -29,6 +27,7 @@ export function PronounRanking({ result, word, onWord, onHead }: PronounRankingP
   const candidates = useMemo(() => words.filter((w, i) => i !== chosen && isCandidate(w)), [words, chosen]);
   const ranking = useMemo(() => (from && candidates.length > 0 ? rankHeads(result, from, candidates).slice(0, 8) : []), [result, from, candidates]);
   const coref = result.coreferenceHead;
+  const measured = result.coreference;
   return (
     <section className="pronoun-ranking" aria-label="Heads ranked for one word">
       <div className="word-chips" role="group" aria-label="Choose the word to follow">
@@ -40,12 +39,16 @@ export function PronounRanking({ result, word, onWord, onHead }: PronounRankingP
       {from && candidates.length === 0 && <p className="muted">No candidate words here besides “{from.text}”.</p>}
       {from && ranking.length > 0 && (
         <table className="ranking-table">
-          <caption>Attention from “{from.text}” to each candidate word, per head (most decisive heads first; top 8 of {result.nLayers * result.nHeads})</caption>
+          <caption>
+            Attention from “{from.text}” to each candidate word, per head (most decisive heads first; top 8 of {result.nLayers * result.nHeads}).
+            {measured ? ` The last column is how often that head picks the right noun from a pronoun, measured on the model's card (chance 50%): a decisive head here is not necessarily a right one.` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">head</th>
               {candidates.map((c) => <th key={c.start} scope="col">{c.text}</th>)}
               <th scope="col">picks</th>
+              {measured && <th scope="col">right on {measured.cases} {measured.measuredOn.startsWith('public') ? 'public.tsv cases' : 'unseen sentences'}</th>}
             </tr>
           </thead>
           <tbody>
@@ -63,6 +66,7 @@ export function PronounRanking({ result, word, onWord, onHead }: PronounRankingP
                   </td>
                 ))}
                 <td>{candidates[r.best]?.text}</td>
+                {measured && <td className="measured">{Math.round((measured.everyHeadMean[r.layer]?.[r.head] ?? 0) * 100)}%</td>}
               </tr>
             ))}
           </tbody>
