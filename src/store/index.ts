@@ -23,3 +23,12 @@ export { THEMES } from './slices/preferences.ts';
 export type { RunStatus } from './slices/run.ts';
 export type { SelectionLimits } from './slices/selection.ts';
 export { SELECTION_CAP } from './slices/selection.ts';
+export {
+  defineLessonInputs, readLessonInput, writeLessonInput, storedInput, storeKey, decodeStored, storedForm,
+  type LessonInputs, type InputSpecs, type InputValue, type InputUpdate, type StoredInputs,
+} from './lesson-inputs.ts';
+export {
+  textInput, intInput, indexInput, decimalInput, choiceInput, indexListInput, optionalInput,
+  type InputCodec, type TextCodec,
+} from './input-codecs.ts';
+export { linkedInputs, MAX_LINKED_INPUTS } from './url.ts';

@@ -30,4 +30,6 @@ export const initialState: AtlasState = {
   runStatus: 'idle',
   runResult: null,
   runError: null,
+  // lesson inputs (only what differs from each input's default)
+  lessonInputs: {},
 };

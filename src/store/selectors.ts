@@ -45,6 +45,9 @@ export const selectIsBusy = (s: AtlasState) => s.runStatus === 'loading' || s.ru
 export const selectResultIsCurrent = (s: AtlasState) =>
   s.runResult !== null && s.runResult.modelId === s.modelId && s.runResult.text === s.text;
 
+// lesson inputs (one input's value: readLessonInput in lesson-inputs.ts, or the useLessonInput hook)
+export const selectLessonInputs = (s: AtlasState) => s.lessonInputs;
+
 // actions (stable references: selecting one never re-renders)
 export const selectNavigate = (s: Atlas) => s.navigate;
 export const selectVisitStep = (s: Atlas) => s.visitStep;
@@ -69,3 +72,5 @@ export const selectToggleShowValues = (s: Atlas) => s.toggleShowValues;
 export const selectSetRunStatus = (s: Atlas) => s.setRunStatus;
 export const selectSetRunResult = (s: Atlas) => s.setRunResult;
 export const selectSetRunError = (s: Atlas) => s.setRunError;
+export const selectSetLessonInput = (s: Atlas) => s.setLessonInput;
+export const selectResetLessonInputs = (s: Atlas) => s.resetLessonInputs;

@@ -7,6 +7,7 @@ import { create, type StateCreator } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialState } from './initial-state.ts';
 import { createExplorerActions } from './slices/explorer.ts';
+import { createLessonInputsActions } from './slices/lesson-inputs.ts';
 import { createPreferencesActions } from './slices/preferences.ts';
 import { createProgressActions } from './slices/progress.ts';
 import { createRouteActions } from './slices/route.ts';
@@ -24,6 +25,7 @@ const atlas: StateCreator<Atlas> = (...a) => ({
   ...createSelectionActions(...a),
   ...createPreferencesActions(...a),
   ...createRunActions(...a),
+  ...createLessonInputsActions(...a),
 });
 
 /** A new store, optionally starting from some state other than initialState. */

@@ -1,7 +1,7 @@
 /**
  * Keeps the URL and the store in step. The hash is read into the store on start and on every
  * hashchange (a link, the back button, a pasted URL); shareable state (route, model, text,
- * compare, layer, head, token) is written back. A new route is a new history entry
+ * compare, layer, head, token, and the shown lesson's linked inputs) is written back. A new route is a new history entry
  * (pushState); anything else, typing included, rewrites the current entry (replaceState,
  * debounced so Safari's limit on replaceState calls is never reached).
  */
@@ -9,7 +9,8 @@ import { sameRoute } from './route.ts';
 import { clampSelection } from './slices/selection.ts';
 import type { Atlas, AtlasState } from './state.ts';
 import type { AtlasStore } from './store.ts';
-import { buildHash, namedParams, parseHash, type ShareParams } from './url.ts';
+import { ownInputs } from './lesson-inputs.ts';
+import { buildHash, linkedInputs, namedParams, parseHash, type ShareParams } from './url.ts';
 
 /** The parts of window the sync uses (a real window, or a fake in tests). */
 export type UrlHost = Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>;
@@ -24,10 +25,11 @@ export function shareParamsOf(s: AtlasState): ShareParams {
   return { model: s.modelId, text: s.text, compare: s.compare ? s.compareText : null, layer: s.layer, head: s.head, token: s.token };
 }
 
-/** The canonical hash of the state. */
-export const hashOf = (s: AtlasState): string => buildHash(s.route, shareParamsOf(s));
+/** The canonical hash of the state: on a lesson, with that lesson's inputs. */
+export const hashOf = (s: AtlasState): string =>
+  buildHash(s.route, shareParamsOf(s), s.route.name === 'lesson' ? ownInputs(s.lessonInputs, s.route.lessonId) : {});
 
-const SHARED: ReadonlyArray<keyof AtlasState> = ['route', 'modelId', 'text', 'compare', 'compareText', 'layer', 'head', 'token'];
+const SHARED: ReadonlyArray<keyof AtlasState> = ['route', 'modelId', 'text', 'compare', 'compareText', 'layer', 'head', 'token', 'lessonInputs'];
 
 /** Puts what a hash says into the store; explorer settings only when the hash is an explore URL. */
 export function applyHash(store: AtlasStore, hash: string): void {
@@ -39,6 +41,10 @@ export function applyHash(store: AtlasStore, hash: string): void {
     const named = namedParams(hash);
     const pick = { layer: named.has('layer') ? params.layer : s.layer, head: named.has('head') ? params.head : s.head, token: named.has('token') ? params.token : s.token, pinned: s.pinned };
     store.setState({ ...(named.has('text') ? { text: params.text } : {}), ...clampSelection(pick, s.limits) });
+    // Its inputs likewise: a link naming none (Next, Previous) keeps them all; one naming any
+    // (copied, or a history entry) is the whole state, so the inputs it leaves out are at their defaults.
+    const inputs = linkedInputs(hash);
+    if (Object.keys(inputs).length > 0) s.applyLinkedInputs(route.lessonId, inputs);
     return;
   }
   if (route.name !== 'explore') return; // other views keep the explorer as it was

@@ -3,17 +3,20 @@
  * static host and after a reload.
  *
  *   #/                           home
- *   #/lesson/<id>/<step>         a lesson step (1-based in the URL, 0-based in the store)
+ *   #/lesson/<id>/<step>?...     a lesson step (1-based in the URL, 0-based in the store), with
+ *                                the sentence and selection and the lesson's own inputs
  *   #/explore?model=coref&text=...&compare=...&layer=2&head=1&token=5
  *   #/models  #/models/<id>
  *
  * Layer, head and token are 1-based in the URL, like step: they are what the page shows.
- * Only explore carries parameters; a parameter left out means its default, so `#/explore`
- * is the default sentence on the default model. `compare` present turns compare mode on
+ * Explore and lessons carry parameters; a parameter left out means its default, so `#/explore`
+ * is the default sentence on the default model. Any other name on a lesson URL is one of
+ * that lesson's inputs (lesson-inputs.ts), in its codec's string form, in name order. `compare` present turns compare mode on
  * with that text. Parsing never throws: anything it cannot read falls back to a default.
  */
 import { clampInt, clipText, sanitizeId } from './ids.ts';
 import { initialState } from './initial-state.ts';
+import { LINK_NAME, RESERVED_NAMES, type StoredInputs } from './lesson-inputs.ts';
 import { HOME, MAX_STEPS, sanitizeRoute, type Route } from './route.ts';
 import { SELECTION_CAP } from './slices/selection.ts';
 
@@ -98,6 +101,30 @@ export function namedParams(hash: unknown): Set<keyof ShareParams> {
   return out;
 }
 
+/** Most lesson inputs one link may set: more is not a link this app wrote. */
+export const MAX_LINKED_INPUTS = 32;
+
+/** Lesson inputs as a link can carry them: safe names, clipped strings, at most MAX_LINKED_INPUTS, in name order. */
+function linkedEntries(values: Iterable<[string, string]>): [string, string][] {
+  const out = new Map<string, string>();
+  for (const [name, value] of values) {
+    if (out.size >= MAX_LINKED_INPUTS) break;
+    if (LINK_NAME.test(name) && !RESERVED_NAMES.includes(name) && !out.has(name)) out.set(name, clipText(value));
+  }
+  return [...out].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/**
+ * The lesson inputs a hash names, as strings for the store ({} for a hash that is no lesson
+ * URL). Only name and length are checked here: each lesson's codec reads the value.
+ */
+export function linkedInputs(hash: unknown): StoredInputs {
+  const raw = typeof hash === 'string' ? hash : '';
+  const q = raw.indexOf('?');
+  if (q < 0 || parseHash(raw).route.name !== 'lesson') return {};
+  return Object.fromEntries(linkedEntries(new URLSearchParams(raw.slice(q + 1))));
+}
+
 /** Explorer settings as they would read back from a URL (ids checked, text clipped, numbers clamped). */
 export function sanitizeParams(p: Partial<ShareParams> = {}): ShareParams {
   return {
@@ -114,7 +141,7 @@ export function sanitizeParams(p: Partial<ShareParams> = {}): ShareParams {
  * The query of an explore URL: only the settings that differ from their defaults. A lesson
  * URL carries the sentence and the selection (lessons share them) but no model or comparison.
  */
-function buildQuery(params: Partial<ShareParams>, lesson = false): string {
+function buildQuery(params: Partial<ShareParams>, lesson = false, inputs: StoredInputs = {}): string {
   const p = sanitizeParams(params);
   const q = new URLSearchParams();
   if (!lesson && p.model !== DEFAULT_PARAMS.model) q.set('model', p.model);
@@ -123,18 +150,22 @@ function buildQuery(params: Partial<ShareParams>, lesson = false): string {
   if (p.layer !== DEFAULT_PARAMS.layer) q.set('layer', String(p.layer + 1));
   if (p.head !== DEFAULT_PARAMS.head) q.set('head', String(p.head + 1));
   if (p.token !== null) q.set('token', String(p.token + 1));
+  if (lesson) for (const [name, value] of linkedEntries(Object.entries(inputs))) q.set(name, value);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
-/** The canonical hash ('#/...') of a route; params count for explore and (in part) lessons. */
-export function buildHash(route: Route, params: Partial<ShareParams> = {}): string {
+/**
+ * The canonical hash ('#/...') of a route; params count for explore and (in part) lessons,
+ * `inputs` (one lesson's stored inputs) for lessons: its '_' keys never go in.
+ */
+export function buildHash(route: Route, params: Partial<ShareParams> = {}, inputs: StoredInputs = {}): string {
   const r = sanitizeRoute(route);
   switch (r.name) {
     case 'home':
       return '#/';
     case 'lesson':
-      return `#/lesson/${r.lessonId}/${r.step + 1}${buildQuery(params, true)}`;
+      return `#/lesson/${r.lessonId}/${r.step + 1}${buildQuery(params, true, inputs)}`;
     case 'explore':
       return `#/explore${buildQuery(params)}`;
     case 'models':
