@@ -1,17 +1,18 @@
 /**
  * The attention heatmap: queries down, keys across, one cell per weight. Hover reads a cell's
  * exact value; clicking a row (its label or any cell) pins it, outlining it and dimming the
- * rest, which is how a lesson says "look at what 'it' attends to".
+ * rest, which is how a lesson says "look at what 'it' attends to". The layout (sizes, colours,
+ * labels) is computed apart, without a DOM, in heatmap-layout.ts; this file joins it into the svg.
  */
 import * as d3 from 'd3';
-import type { SequentialScheme } from './colors.ts';
-import { divergingInterpolator, divergingScale, readableTextOn, sequentialInterpolator, sequentialScale, type DivergingScheme } from './colors.ts';
-import type { Chart, G } from './frame.ts';
-import { asButton, createSvg, fontSizeOf, MIN_FONT, renderOrRestore, sizeSvg, textWidth, truncate, watchLayout, widthOf } from './frame.ts';
-import { cellLabel, exact, quote } from './format.ts';
-import { drawLegend, legendWidth } from './legend.ts';
+import { defineChart } from './chart.ts';
+import type { DivergingScheme, SequentialScheme } from './colors.ts';
+import type { Chart, G, Svg } from './frame.ts';
+import { asButton, sizeSvg, truncate } from './frame.ts';
+import type { HeatmapCell, HeatmapCellLabel, HeatmapColLabel, HeatmapLayout, HeatmapRowLabel, MarkSpec } from './heatmap-layout.ts';
+import { layoutHeatmap } from './heatmap-layout.ts';
+import { drawLegend } from './legend.ts';
 import type { MatrixInput } from './values.ts';
-import { toGrid } from './values.ts';
 
 export interface HeatmapOptions {
   /** Layout width in px; default the container's width (640 when it has no layout). */
@@ -52,216 +53,182 @@ export interface HeatmapData {
   highlightCols?: number[];
 }
 
-interface Cell {
-  i: number;
-  j: number;
-  v: number;
+/** The heatmap's elements, appended once in the order they stack. */
+interface Parts {
+  titleText: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  readout: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  colG: G;
+  rowG: G;
+  grid: G;
+  marks: G;
+  legendG: G;
 }
-
-const PAD = 4;
-const DIM = 0.3;
 
 /** Creates a heatmap inside `container`. See HeatmapOptions and HeatmapData. */
 export function createHeatmap(container: HTMLElement, options: HeatmapOptions = {}): Chart<HeatmapData> {
-  const svg = createSvg(container, 'heatmap', 'Heatmap');
-  const titleText = svg.append('text').attr('class', 'viz-title');
-  const readout = svg.append('text').attr('class', 'viz-readout');
-  const colG = svg.append('g').attr('class', 'viz-col-labels') as G;
-  const rowG = svg.append('g').attr('class', 'viz-row-labels') as G;
-  const grid = svg.append('g').attr('class', 'viz-cells') as G;
-  const marks = svg.append('g').attr('class', 'viz-marks').attr('pointer-events', 'none') as G;
-  const legendG = svg.append('g') as G;
-  const rowAxis = options.rowAxis ?? 'query';
-  const colAxis = options.colAxis ?? 'key';
+  return defineChart<HeatmapData>(container, {
+    kind: 'heatmap',
+    label: 'Heatmap',
+    width: options.width,
+    setup(svg, chart) {
+      const parts: Parts = {
+        titleText: svg.append('text').attr('class', 'viz-title'),
+        readout: svg.append('text').attr('class', 'viz-readout'),
+        colG: svg.append('g').attr('class', 'viz-col-labels') as G,
+        rowG: svg.append('g').attr('class', 'viz-row-labels') as G,
+        grid: svg.append('g').attr('class', 'viz-cells') as G,
+        marks: svg.append('g').attr('class', 'viz-marks').attr('pointer-events', 'none') as G,
+        legendG: svg.append('g') as G,
+      };
+      const { grid, readout } = parts;
+      let pinned: number | null = null;
+      let layout: HeatmapLayout | undefined;
+      const fit = (t: string) => (layout ? truncate(t, layout.width, layout.font) : t);
+      const togglePin = (row: number) => {
+        pinned = pinned === row ? null : row;
+        chart.redraw();
+        options.onPinRow?.(pinned);
+      };
 
-  let data: HeatmapData | undefined;
-  let pinned: number | null = null;
-  let hint = '';
-  let fitText = (t: string) => t;
+      // One listener set on the cell group (delegation): a 40 x 40 map has 1,600 cells.
+      const cellOf = (event: Event): HeatmapCell | undefined => {
+        const t = event.target as Element | null;
+        return t?.classList?.contains('viz-cell') ? (d3.select(t).datum() as HeatmapCell) : undefined;
+      };
+      grid
+        .on('mouseover', (event: MouseEvent) => {
+          const d = cellOf(event);
+          if (!d || !chart.current()) return;
+          readout.text(fit(d.name)).classed('is-active', true);
+          grid.selectAll<SVGRectElement, HeatmapCell>('rect.viz-cell').classed('is-hovered', (c) => c === d);
+          options.onHoverCell?.({ row: d.i, col: d.j, value: d.v });
+        })
+        .on('mouseleave', () => {
+          readout.text(fit(layout?.hint ?? '')).classed('is-active', false);
+          grid.selectAll('rect.viz-cell').classed('is-hovered', false);
+          options.onHoverCell?.(null);
+        })
+        .on('click', (event: MouseEvent) => {
+          const d = cellOf(event);
+          if (d) togglePin(d.i);
+        });
 
-  const pin = (row: number | null) => {
-    pinned = row;
-    render();
-    options.onPinRow?.(row);
-  };
-
-  function render(): void {
-    if (!data) return;
-    const { rows, cols } = data;
-    const g = toGrid(data.values, rows.length, cols.length, 'heatmap');
-    const font = fontSizeOf(container);
-    const width = widthOf(container, options.width);
-    const [lo, hi] = g.extent();
-    const maxAbs = Math.max(Math.abs(lo), Math.abs(hi));
-    const domain = options.domain ?? (options.diverging ? ([-maxAbs, maxAbs] as [number, number]) : ([Math.min(0, lo), hi] as [number, number]));
-    const color = options.diverging ? divergingScale(Math.max(Math.abs(domain[0]), Math.abs(domain[1])), options.diverging) : sequentialScale(domain, options.scheme);
-    const caption = typeof options.legend === 'string' ? options.legend : undefined;
-    const showLegend = options.legend !== false;
-
-    // Horizontal budget: row labels | cells | legend.
-    const rowNames = rows.map((r) => truncate(r, width * 0.25, font));
-    const rowLabelW = Math.max(0, ...rowNames.map((r) => textWidth(r, font))) + 12;
-    const legendW = showLegend ? legendWidth({ domain, font, caption }) + 16 : 0;
-    const fit = Math.floor((width - rowLabelW - legendW - PAD) / Math.max(1, cols.length));
-    const cell = options.cellSize ?? Math.max(4, Math.min(options.maxCell ?? 64, fit));
-
-    // Column labels lie flat when they fit their cell, else at -45deg, thinned to avoid overlap.
-    const colNames = cols.map((c) => truncate(c, font * 8, font));
-    const colMaxW = Math.max(0, ...colNames.map((c) => textWidth(c, font)));
-    const flat = colMaxW <= cell - 4;
-    const colStride = flat ? 1 : Math.ceil((font * 1.2) / (cell * Math.SQRT1_2));
-    const colLabelH = flat ? font * 1.6 : colMaxW * Math.SQRT1_2 + font;
-    const rowStride = Math.ceil((font * 1.15) / cell);
-
-    const titleH = data.title ? font * 1.7 : 0;
-    const top = titleH + font * 1.7 + colLabelH;
-    const left = rowLabelW;
-    const gridW = cols.length * cell;
-    const gridH = rows.length * cell;
-    const legendH = Math.max(gridH, font * 5);
-    const overhang = flat ? 0 : colMaxW * Math.SQRT1_2;
-    sizeSvg(svg, Math.max(width, left + gridW + legendW, left + gridW + overhang + PAD), top + legendH + PAD * 2);
-    svg.attr('aria-label', data.title ?? `Heatmap of ${rows.length} ${rowAxis} rows by ${cols.length} ${colAxis} columns`);
-
-    titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(data.title ?? '');
-    hint = pinned === null ? 'Hover a cell to read its value; click a row to pin it.' : `Pinned ${rowAxis} ${quote(rows[pinned] ?? '')}: click it again to unpin.`;
-    fitText = (t) => truncate(t, width, font);
-    readout.attr('x', 0).attr('y', titleH + font * 1.2).attr('font-size', font).text(fitText(hint));
-
-    const highlighted = new Set(data.highlightCols ?? []);
-    const cells: Cell[] = [];
-    for (let i = 0; i < rows.length; i++) for (let j = 0; j < cols.length; j++) cells.push({ i, j, v: g.at(i, j) });
-    const dim = (i: number) => (pinned !== null && i !== pinned ? DIM : 1);
-
-    grid.attr('transform', `translate(${left},${top})`);
-    grid
-      .selectAll<SVGRectElement, Cell>('rect.viz-cell')
-      .data(cells, (d) => `${d.i}:${d.j}`)
-      .join((enter) => {
-        const r = enter.append('rect').attr('class', 'viz-cell');
-        r.append('title');
-        return r;
-      })
-      .attr('x', (d) => d.j * cell)
-      .attr('y', (d) => d.i * cell)
-      .attr('width', Math.max(1, cell - 1))
-      .attr('height', Math.max(1, cell - 1))
-      .attr('fill', (d) => color(d.v))
-      .attr('opacity', (d) => dim(d.i))
-      .attr('data-value', (d) => d.v)
-      .select('title')
-      .text((d) => `${rowAxis} ${quote(rows[d.i])} → ${colAxis} ${quote(cols[d.j])}: ${exact(d.v)}`);
-
-    // Values inside cells only when the longest label fits: overlapping digits help nobody.
-    const cellFont = Math.min(font, Math.max(MIN_FONT - 2, cell * 0.45));
-    const labelled = cell >= (options.minLabelCell ?? 28) && cells.every((d) => textWidth(cellLabel(d.v), cellFont) <= cell - 6);
-    grid
-      .selectAll<SVGTextElement, Cell>('text.viz-cell-label')
-      .data(labelled ? cells : [], (d) => `${d.i}:${d.j}`)
-      .join('text')
-      .attr('class', 'viz-cell-label')
-      .attr('pointer-events', 'none')
-      .attr('text-anchor', 'middle')
-      .attr('dy', '0.35em')
-      .attr('x', (d) => d.j * cell + (cell - 1) / 2)
-      .attr('y', (d) => d.i * cell + (cell - 1) / 2)
-      .attr('font-size', cellFont)
-      .attr('fill', (d) => readableTextOn(color(d.v)))
-      .attr('opacity', (d) => dim(d.i))
-      .text((d) => cellLabel(d.v));
-
-    rowG.attr('transform', `translate(${left - 8},${top})`);
-    const rowLabel = rowG
-      .selectAll<SVGGElement, number>('g.viz-row-label')
-      .data(d3.range(rows.length), (i) => String(i))
-      .join((enter) => {
-        const e = enter.append('g').attr('class', 'viz-row-label');
-        e.append('rect').attr('class', 'viz-hit').attr('fill', 'transparent');
-        e.append('text').attr('class', 'viz-label').attr('text-anchor', 'end').attr('dy', '0.35em');
-        asButton(e, (_ev, i) => pin(pinned === i ? null : i));
-        return e;
-      })
-      .attr('transform', (i) => `translate(0,${i * cell + (cell - 1) / 2})`)
-      .attr('aria-pressed', (i) => String(i === pinned))
-      .attr('aria-label', (i) => `${pinned === i ? 'Unpin' : 'Pin'} ${rowAxis} ${quote(rows[i])}`)
-      .classed('is-pinned', (i) => i === pinned);
-    rowLabel.select('rect').attr('x', -(rowLabelW - 8)).attr('y', -cell / 2).attr('width', rowLabelW).attr('height', cell);
-    rowLabel
-      .select('text')
-      .attr('font-size', font)
-      .attr('font-weight', (i) => (i === pinned ? 700 : null))
-      .attr('opacity', (i) => dim(i))
-      // Thinned labels (rows thinner than a line of text) hide their text but stay focusable,
-      // so every row can be pinned from the keyboard; viz.css shows the text while focused.
-      .attr('visibility', (i) => (i % rowStride === 0 || i === pinned ? null : 'hidden'))
-      .text((i) => rowNames[i]);
-
-    colG.attr('transform', `translate(${left},${top - 6})`);
-    colG
-      .selectAll<SVGTextElement, number>('text.viz-col-label')
-      .data(d3.range(cols.length), (j) => String(j))
-      .join('text')
-      .attr('class', 'viz-col-label viz-label')
-      .classed('is-highlighted', (j) => highlighted.has(j))
-      .attr('font-size', font)
-      .attr('font-weight', (j) => (highlighted.has(j) ? 700 : null))
-      .attr('text-anchor', flat ? 'middle' : 'start')
-      .attr('transform', (j) => `translate(${j * cell + (cell - 1) / 2},0)${flat ? '' : ' rotate(-45)'}`)
-      .attr('display', (j) => (j % colStride === 0 || highlighted.has(j) ? null : 'none'))
-      .text((j) => colNames[j]);
-
-    drawMarks(marks, { left, top, cell, cols: cols.length, rows: rows.length, pinned, highlighted: [...highlighted] });
-    legendG.attr('transform', `translate(${left + gridW + 16},${top})`).attr('display', showLegend ? null : 'none');
-    if (showLegend) drawLegend(legendG, { interpolator: options.diverging ? divergingInterpolator(options.diverging) : sequentialInterpolator(options.scheme), domain, height: legendH, font, caption });
-  }
-
-  // One listener set on the cell group (delegation): a 40 x 40 map has 1,600 cells.
-  const cellOf = (event: Event): Cell | undefined => {
-    const t = event.target as Element | null;
-    return t?.classList?.contains('viz-cell') ? (d3.select(t).datum() as Cell) : undefined;
-  };
-  grid
-    .on('mouseover', (event: MouseEvent) => {
-      const d = cellOf(event);
-      if (!d || !data) return;
-      const text = `${rowAxis} ${quote(data.rows[d.i])} → ${colAxis} ${quote(data.cols[d.j])}: ${exact(d.v)}`;
-      readout.text(fitText(text)).classed('is-active', true);
-      grid.selectAll<SVGRectElement, Cell>('rect.viz-cell').classed('is-hovered', (c) => c === d);
-      options.onHoverCell?.({ row: d.i, col: d.j, value: d.v });
-    })
-    .on('mouseleave', () => {
-      readout.text(fitText(hint)).classed('is-active', false);
-      grid.selectAll('rect.viz-cell').classed('is-hovered', false);
-      options.onHoverCell?.(null);
-    })
-    .on('click', (event: MouseEvent) => {
-      const d = cellOf(event);
-      if (d) pin(pinned === d.i ? null : d.i);
-    });
-
-  const unwatch = watchLayout(container, render);
-  return {
-    update(next) {
-      if (next.pinnedRow !== undefined) pinned = next.pinnedRow;
-      if (pinned !== null && pinned >= next.rows.length) pinned = null;
-      renderOrRestore(next, () => data, (d) => (data = d), render);
+      return {
+        accept(next) {
+          if (next.pinnedRow !== undefined) pinned = next.pinnedRow;
+          if (pinned !== null && pinned >= next.rows.length) pinned = null;
+        },
+        draw(data, frame) {
+          layout = layoutHeatmap(data, frame, options, pinned);
+          drawHeatmap(svg, parts, layout, togglePin);
+        },
+        teardown() {
+          grid.on('mouseover', null).on('mouseleave', null).on('click', null);
+        },
+      };
     },
-    destroy() {
-      unwatch();
-      grid.on('mouseover', null).on('mouseleave', null).on('click', null);
-      svg.remove();
-    },
-  };
+  });
 }
 
-interface MarkSpec {
-  left: number;
-  top: number;
-  cell: number;
-  rows: number;
-  cols: number;
-  pinned: number | null;
-  highlighted: number[];
+/** Joins a layout into the heatmap's elements. `togglePin` is bound once, to new row labels. */
+function drawHeatmap(svg: Svg, parts: Parts, l: HeatmapLayout, togglePin: (row: number) => void): void {
+  const { font } = l;
+  sizeSvg(svg, l.svgWidth, l.svgHeight);
+  svg.attr('aria-label', l.ariaLabel);
+  parts.titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(l.title);
+  parts.readout.attr('x', 0).attr('y', l.titleH + font * 1.2).attr('font-size', font).text(truncate(l.hint, l.width, font));
+  drawCells(parts.grid, l);
+  drawRowLabels(parts.rowG, l, togglePin);
+  drawColLabels(parts.colG, l);
+  drawMarks(parts.marks, l.marks);
+  parts.legendG.attr('transform', `translate(${l.legendX},${l.top})`).attr('display', l.legend ? null : 'none');
+  if (l.legend) drawLegend(parts.legendG, l.legend);
+}
+
+/** The cells (keyed by position, so an update recolours them in place) and their values. */
+function drawCells(grid: G, l: HeatmapLayout): void {
+  const { cell, rowOpacity } = l;
+  grid.attr('transform', `translate(${l.left},${l.top})`);
+  grid
+    .selectAll<SVGRectElement, HeatmapCell>('rect.viz-cell')
+    .data(l.cells, (d) => `${d.i}:${d.j}`)
+    .join((enter) => {
+      const r = enter.append('rect').attr('class', 'viz-cell');
+      r.append('title');
+      return r;
+    })
+    .attr('x', (d) => d.j * cell)
+    .attr('y', (d) => d.i * cell)
+    .attr('width', Math.max(1, cell - 1))
+    .attr('height', Math.max(1, cell - 1))
+    .attr('fill', (d) => d.fill)
+    .attr('opacity', (d) => rowOpacity[d.i])
+    .attr('data-value', (d) => d.v)
+    .select('title')
+    .text((d) => d.name);
+
+  grid
+    .selectAll<SVGTextElement, HeatmapCellLabel>('text.viz-cell-label')
+    .data(l.cellLabels, (d) => `${d.i}:${d.j}`)
+    .join('text')
+    .attr('class', 'viz-cell-label')
+    .attr('pointer-events', 'none')
+    .attr('text-anchor', 'middle')
+    .attr('dy', '0.35em')
+    .attr('x', (d) => d.j * cell + (cell - 1) / 2)
+    .attr('y', (d) => d.i * cell + (cell - 1) / 2)
+    .attr('font-size', l.cellFont)
+    .attr('fill', (d) => d.fill)
+    .attr('opacity', (d) => rowOpacity[d.i])
+    .text((d) => d.text);
+}
+
+/** Row labels: keyboard buttons that pin their row, thinned out when rows are thin. */
+function drawRowLabels(rowG: G, l: HeatmapLayout, togglePin: (row: number) => void): void {
+  const { cell, font } = l;
+  rowG.attr('transform', `translate(${l.left - 8},${l.top})`);
+  const rowLabel = rowG
+    .selectAll<SVGGElement, HeatmapRowLabel>('g.viz-row-label')
+    .data(l.rowLabels, (r) => String(r.i))
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'viz-row-label');
+      e.append('rect').attr('class', 'viz-hit').attr('fill', 'transparent');
+      e.append('text').attr('class', 'viz-label').attr('text-anchor', 'end').attr('dy', '0.35em');
+      asButton(e, (_ev, r) => togglePin(r.i));
+      return e;
+    })
+    .attr('transform', (r) => `translate(0,${r.i * cell + (cell - 1) / 2})`)
+    .attr('aria-pressed', (r) => String(r.pinned))
+    .attr('aria-label', (r) => r.ariaLabel)
+    .classed('is-pinned', (r) => r.pinned);
+  rowLabel.select('rect').attr('x', -(l.rowLabelW - 8)).attr('y', -cell / 2).attr('width', l.rowLabelW).attr('height', cell);
+  rowLabel
+    .select('text')
+    .attr('font-size', font)
+    .attr('font-weight', (r) => (r.pinned ? 700 : null))
+    .attr('opacity', (r) => r.opacity)
+    // Thinned labels (rows thinner than a line of text) hide their text but stay focusable,
+    // so every row can be pinned from the keyboard; viz.css shows the text while focused.
+    .attr('visibility', (r) => (r.shown ? null : 'hidden'))
+    .text((r) => r.text);
+}
+
+/** Column labels, flat or at -45deg, with highlighted columns in bold. */
+function drawColLabels(colG: G, l: HeatmapLayout): void {
+  const { cell, font, flat } = l;
+  colG.attr('transform', `translate(${l.left},${l.top - 6})`);
+  colG
+    .selectAll<SVGTextElement, HeatmapColLabel>('text.viz-col-label')
+    .data(l.colLabels, (c) => String(c.j))
+    .join('text')
+    .attr('class', 'viz-col-label viz-label')
+    .classed('is-highlighted', (c) => c.highlighted)
+    .attr('font-size', font)
+    .attr('font-weight', (c) => (c.highlighted ? 700 : null))
+    .attr('text-anchor', flat ? 'middle' : 'start')
+    .attr('transform', (c) => `translate(${c.j * cell + (cell - 1) / 2},0)${flat ? '' : ' rotate(-45)'}`)
+    .attr('display', (c) => (c.shown ? null : 'none'))
+    .text((c) => c.text);
 }
 
 /**
