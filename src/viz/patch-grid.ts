@@ -6,9 +6,12 @@ import * as d3 from 'd3';
 import { drawBuckets } from './bucket-paths.ts';
 import type { SequentialScheme } from './colors.ts';
 import { sequentialInterpolator, sequentialScale } from './colors.ts';
-import type { Chart, G } from './frame.ts';
-import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, truncate, watchLayout, widthOf } from './frame.ts';
+import type { Frame } from './chart.ts';
+import { defineChart } from './chart.ts';
+import type { Chart, G, Svg } from './frame.ts';
+import { sizeSvg, truncate } from './frame.ts';
 import { exact } from './format.ts';
+import type { LegendSpec } from './legend.ts';
 import { drawLegend, legendWidth } from './legend.ts';
 import { toVector } from './values.ts';
 import type { VectorInput } from './values.ts';
@@ -41,122 +44,186 @@ export interface PatchGridData {
   title?: string;
 }
 
-interface Patch {
+/** One patch as drawn: its index in reading order, grid position, overlay value and colour. */
+export interface Patch {
   index: number;
   row: number;
   col: number;
   value?: number;
+  /** The overlay colour and its opacity: 'transparent' and 0 without an overlay. */
+  fill: string;
+  opacity: number;
 }
+
+/** Where everything of a patch grid goes: computed from data and size alone, without a DOM. */
+export interface PatchGridLayout {
+  width: number;
+  font: number;
+  svgWidth: number;
+  svgHeight: number;
+  ariaLabel: string;
+  title: string;
+  titleH: number;
+  /** Top of the image, and the side of one image pixel and of one patch in px. */
+  top: number;
+  px: number;
+  patchSide: number;
+  /** The image, one value in [0, 1] per pixel (already inverted if asked). */
+  pixels: { rows: number; cols: number; at(i: number, j: number): number };
+  /** The gray level drawn as one background rect: the paper (black, or white when inverted). */
+  paperLevel: number;
+  patches: Patch[];
+  legendX: number;
+  legend: LegendSpec | null;
+}
+
+// 64 gray levels: indistinguishable from continuous, and a 28 x 28 image stays ~70 paths.
+const GRAYS = 64;
+
+/** Lays a patch grid out: checks the shapes, scales the image to the width, colours the overlay. Pure. */
+export function layoutPatchGrid(data: PatchGridData, frame: Frame, options: PatchGridOptions = {}): PatchGridLayout {
+  const { imageHeight: H, imageWidth: W, patch: p } = data;
+  const image = toVector(data.image, 'patch-grid');
+  if (image.length !== H * W) throw new Error(`patch-grid: ${image.length} pixels do not fill (${H}, ${W})`);
+  if (!(p > 0) || H % p !== 0 || W % p !== 0) throw new Error(`patch-grid: patch ${p} does not divide (${H}, ${W})`);
+  const rows = H / p;
+  const cols = W / p;
+  const overlay = data.overlay ? toVector(data.overlay, 'patch-grid') : undefined;
+  if (overlay && overlay.length !== rows * cols) {
+    throw new Error(`patch-grid: ${overlay.length} overlay values for ${rows} x ${cols} = ${rows * cols} patches`);
+  }
+  const { font, width } = frame;
+  const label = data.overlayLabel ?? 'attention';
+  const domain: [number, number] = overlay ? [Math.min(0, ...overlay), Math.max(...overlay)] : [0, 1];
+  const legendW = overlay ? legendWidth({ domain, font, caption: label }) + 16 : 0;
+  const side = Math.max(56, Math.min(options.maxSize ?? 420, width - legendW));
+  const px = side / Math.max(H, W);
+  const titleH = data.title ? font * 1.7 : 0;
+  const color = sequentialScale(domain, options.scheme);
+  return {
+    width,
+    font,
+    svgWidth: Math.max(width, W * px + legendW),
+    svgHeight: titleH + font * 1.8 + Math.max(H * px, font * 6) + 4,
+    ariaLabel: `${data.title ?? 'Image'}: ${H} x ${W} pixels in ${rows * cols} patches of ${p} x ${p}`,
+    title: data.title ?? '',
+    titleH,
+    top: titleH + font * 1.8,
+    px,
+    patchSide: p * px,
+    pixels: { rows: H, cols: W, at: (i, j) => (options.invert ? 1 - image[i * W + j] : image[i * W + j]) },
+    paperLevel: options.invert ? GRAYS - 1 : 0,
+    patches: d3.range(rows * cols).map((index) => {
+      const value = overlay?.[index];
+      const row = Math.floor(index / cols);
+      if (value === undefined) return { index, row, col: index % cols, value, fill: 'transparent', opacity: 0 };
+      return { index, row, col: index % cols, value, fill: color(value), opacity: options.overlayOpacity ?? 0.6 };
+    }),
+    legendX: W * px + 16,
+    legend: overlay ? { interpolator: sequentialInterpolator(options.scheme), domain, height: Math.max(H * px, font * 5), font, caption: label } : null,
+  };
+}
+
+interface Parts {
+  titleText: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  readout: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  pixels: G;
+  patchesG: G;
+  legendG: G;
+}
+
+const HINT = 'Hover a patch to read its index and value.';
 
 /** Creates a patch-grid view inside `container`. See PatchGridOptions and PatchGridData. */
 export function createPatchGrid(container: HTMLElement, options: PatchGridOptions = {}): Chart<PatchGridData> {
-  const svg = createSvg(container, 'patch-grid', 'Image patches');
-  const titleText = svg.append('text').attr('class', 'viz-title');
-  const readout = svg.append('text').attr('class', 'viz-readout');
-  const pixels = svg.append('g').attr('class', 'viz-pixels') as G;
-  const patchesG = svg.append('g').attr('class', 'viz-patches') as G;
-  const legendG = svg.append('g') as G;
-  let data: PatchGridData | undefined;
-  let fit = (t: string) => t;
-  const hint = 'Hover a patch to read its index and value.';
+  return defineChart<PatchGridData>(container, {
+    kind: 'patch-grid',
+    label: 'Image patches',
+    width: options.width,
+    setup(svg, chart) {
+      const parts: Parts = {
+        titleText: svg.append('text').attr('class', 'viz-title'),
+        readout: svg.append('text').attr('class', 'viz-readout'),
+        pixels: svg.append('g').attr('class', 'viz-pixels') as G,
+        patchesG: svg.append('g').attr('class', 'viz-patches') as G,
+        legendG: svg.append('g') as G,
+      };
+      const { patchesG, readout } = parts;
+      let fit = (t: string) => t;
+      const describe = (p: Patch) => {
+        const what = chart.current()?.overlayLabel ?? 'attention';
+        return `Patch ${p.index} (row ${p.row}, col ${p.col})${p.value === undefined ? '' : `: ${what} ${exact(p.value)}`}`;
+      };
 
-  const describe = (p: Patch) => {
-    const what = data?.overlayLabel ?? 'attention';
-    return `Patch ${p.index} (row ${p.row}, col ${p.col})${p.value === undefined ? '' : `: ${what} ${exact(p.value)}`}`;
-  };
+      patchesG
+        .on('mouseover', (event: MouseEvent) => {
+          const t = event.target as Element | null;
+          if (!t?.classList?.contains('viz-patch')) return;
+          const d = d3.select(t).datum() as Patch;
+          patchesG.selectAll<SVGRectElement, Patch>('rect.viz-patch').classed('is-hovered', (q) => q === d);
+          readout.text(fit(describe(d))).classed('is-active', true);
+          options.onHoverPatch?.({ index: d.index, row: d.row, col: d.col, value: d.value });
+        })
+        .on('mouseleave', () => {
+          patchesG.selectAll('rect.viz-patch').classed('is-hovered', false);
+          readout.text(fit(HINT)).classed('is-active', false);
+          options.onHoverPatch?.(null);
+        });
 
-  function render(): void {
-    if (!data) return;
-    const { imageHeight: H, imageWidth: W, patch: p } = data;
-    const image = toVector(data.image, 'patch-grid');
-    if (image.length !== H * W) throw new Error(`patch-grid: ${image.length} pixels do not fill (${H}, ${W})`);
-    if (!(p > 0) || H % p !== 0 || W % p !== 0) throw new Error(`patch-grid: patch ${p} does not divide (${H}, ${W})`);
-    const rows = H / p;
-    const cols = W / p;
-    const overlay = data.overlay ? toVector(data.overlay, 'patch-grid') : undefined;
-    if (overlay && overlay.length !== rows * cols) {
-      throw new Error(`patch-grid: ${overlay.length} overlay values for ${rows} x ${cols} = ${rows * cols} patches`);
-    }
-    const font = fontSizeOf(container);
-    const width = widthOf(container, options.width);
-    const label = data.overlayLabel ?? 'attention';
-    const domain: [number, number] = overlay ? [Math.min(0, ...overlay), Math.max(...overlay)] : [0, 1];
-    const legendW = overlay ? legendWidth({ domain, font, caption: label }) + 16 : 0;
-    const side = Math.max(56, Math.min(options.maxSize ?? 420, width - legendW));
-    const px = side / Math.max(H, W);
-    const titleH = data.title ? font * 1.7 : 0;
-    const top = titleH + font * 1.8;
-    fit = (t) => truncate(t, width, font);
-    sizeSvg(svg, Math.max(width, W * px + legendW), top + Math.max(H * px, font * 6) + 4);
-    svg.attr('aria-label', `${data.title ?? 'Image'}: ${H} x ${W} pixels in ${rows * cols} patches of ${p} x ${p}`);
-    titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(data.title ?? '');
-    readout.attr('x', 0).attr('y', titleH + font * 1.2).attr('font-size', font).text(fit(hint));
+      return {
+        draw(data, frame) {
+          const l = layoutPatchGrid(data, frame, options);
+          fit = (t) => truncate(t, l.width, l.font);
+          drawPatchGrid(svg, parts, l, fit(HINT), describe);
+        },
+        teardown() {
+          patchesG.on('mouseover', null).on('mouseleave', null);
+        },
+      };
+    },
+  });
+}
 
-    pixels.attr('transform', `translate(0,${top})`);
-    // 64 gray levels: indistinguishable from continuous, and a 28 x 28 image stays ~70 paths.
-    drawBuckets(pixels, {
-      rows: H,
-      cols: W,
-      at: (i, j) => (options.invert ? 1 - image[i * W + j] : image[i * W + j]),
-      cellWidth: px,
-      cellHeight: px,
-      levels: 64,
-      color: (t) => d3.interpolateGreys(1 - t),
-      backgroundLevel: options.invert ? 63 : 0,
-    });
+/** Joins a layout into the patch grid's elements. */
+function drawPatchGrid(svg: Svg, parts: Parts, l: PatchGridLayout, readout: string, describe: (p: Patch) => string): void {
+  const { font, px, patchSide } = l;
+  sizeSvg(svg, l.svgWidth, l.svgHeight);
+  svg.attr('aria-label', l.ariaLabel);
+  parts.titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(l.title);
+  parts.readout.attr('x', 0).attr('y', l.titleH + font * 1.2).attr('font-size', font).text(readout);
 
-    const color = sequentialScale(domain, options.scheme);
-    const patches: Patch[] = d3.range(rows * cols).map((index) => ({ index, row: Math.floor(index / cols), col: index % cols, value: overlay?.[index] }));
-    patchesG.attr('transform', `translate(0,${top})`);
-    patchesG
-      .selectAll<SVGRectElement, Patch>('rect.viz-patch')
-      .data(patches, (d) => String(d.index))
-      .join((enter) => {
-        const r = enter.append('rect').attr('class', 'viz-patch');
-        r.append('title');
-        return r;
-      })
-      .attr('x', (d) => d.col * p * px)
-      .attr('y', (d) => d.row * p * px)
-      .attr('width', p * px)
-      .attr('height', p * px)
-      .attr('fill', (d) => (d.value === undefined ? 'transparent' : color(d.value)))
-      .attr('fill-opacity', (d) => (d.value === undefined ? 0 : (options.overlayOpacity ?? 0.6)))
-      // The grid lines: mid-gray reads on both black background and white ink.
-      .attr('stroke', '#8c8c8c')
-      .attr('stroke-width', 1)
-      .attr('data-value', (d) => d.value ?? null)
-      .select('title')
-      .text(describe);
+  parts.pixels.attr('transform', `translate(0,${l.top})`);
+  drawBuckets(parts.pixels, {
+    ...l.pixels,
+    cellWidth: px,
+    cellHeight: px,
+    levels: GRAYS,
+    color: (t) => d3.interpolateGreys(1 - t),
+    backgroundLevel: l.paperLevel,
+  });
 
-    legendG.attr('transform', `translate(${W * px + 16},${top})`).attr('display', overlay ? null : 'none');
-    if (overlay) drawLegend(legendG, { interpolator: sequentialInterpolator(options.scheme), domain, height: Math.max(H * px, font * 5), font, caption: label });
-  }
-
-  patchesG
-    .on('mouseover', (event: MouseEvent) => {
-      const t = event.target as Element | null;
-      if (!t?.classList?.contains('viz-patch')) return;
-      const d = d3.select(t).datum() as Patch;
-      patchesG.selectAll<SVGRectElement, Patch>('rect.viz-patch').classed('is-hovered', (q) => q === d);
-      readout.text(fit(describe(d))).classed('is-active', true);
-      options.onHoverPatch?.({ index: d.index, row: d.row, col: d.col, value: d.value });
+  parts.patchesG.attr('transform', `translate(0,${l.top})`);
+  parts.patchesG
+    .selectAll<SVGRectElement, Patch>('rect.viz-patch')
+    .data(l.patches, (d) => String(d.index))
+    .join((enter) => {
+      const r = enter.append('rect').attr('class', 'viz-patch');
+      r.append('title');
+      return r;
     })
-    .on('mouseleave', () => {
-      patchesG.selectAll('rect.viz-patch').classed('is-hovered', false);
-      readout.text(fit(hint)).classed('is-active', false);
-      options.onHoverPatch?.(null);
-    });
+    .attr('x', (d) => d.col * patchSide)
+    .attr('y', (d) => d.row * patchSide)
+    .attr('width', patchSide)
+    .attr('height', patchSide)
+    .attr('fill', (d) => d.fill)
+    .attr('fill-opacity', (d) => d.opacity)
+    // The grid lines: mid-gray reads on both black background and white ink.
+    .attr('stroke', '#8c8c8c')
+    .attr('stroke-width', 1)
+    .attr('data-value', (d) => d.value ?? null)
+    .select('title')
+    .text(describe);
 
-  const unwatch = watchLayout(container, render);
-  return {
-    update(next) {
-      renderOrRestore(next, () => data, (d) => (data = d), render);
-    },
-    destroy() {
-      unwatch();
-      patchesG.on('mouseover', null).on('mouseleave', null);
-      svg.remove();
-    },
-  };
+  parts.legendG.attr('transform', `translate(${l.legendX},${l.top})`).attr('display', l.legend ? null : 'none');
+  if (l.legend) drawLegend(parts.legendG, l.legend);
 }
