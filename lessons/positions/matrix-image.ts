@@ -8,9 +8,12 @@
  */
 import * as d3 from 'd3';
 import { divergingInterpolator, sequentialInterpolator, type SequentialScheme } from '../../src/viz/colors.ts';
-import type { Chart, G } from '../../src/viz/frame.ts';
-import { createSvg, fontSizeOf, renderOrRestore, sizeSvg, smallFont, textWidth, truncate, watchLayout, widthOf } from '../../src/viz/frame.ts';
+import type { Frame } from '../../src/viz/chart.ts';
+import { defineChart } from '../../src/viz/chart.ts';
+import type { Chart, G, Svg } from '../../src/viz/frame.ts';
+import { sizeSvg, smallFont, textWidth, truncate } from '../../src/viz/frame.ts';
 import { exact } from '../../src/viz/format.ts';
+import type { LegendSpec } from '../../src/viz/legend.ts';
 import { drawLegend, legendWidth } from '../../src/viz/legend.ts';
 
 export type MatrixColor =
@@ -101,142 +104,213 @@ function indexTicks(n: number, count: number): number[] {
   return d3.ticks(0, Math.max(0, n - 1), Math.max(2, count)).filter((t) => Number.isInteger(t));
 }
 
+/** Where everything of the picture goes: computed from data and size alone, without a DOM. */
+export interface MatrixImageLayout {
+  width: number;
+  font: number;
+  small: number;
+  svgWidth: number;
+  svgHeight: number;
+  ariaLabel: string;
+  title: string;
+  titleH: number;
+  rows: number;
+  cols: number;
+  /** Top-left corner of the picture, the size of one cell and of the whole picture, in px. */
+  left: number;
+  top: number;
+  cellW: number;
+  cellH: number;
+  gridW: number;
+  gridH: number;
+  /** Row and column indices that get a tick. */
+  xTicks: number[];
+  yTicks: number[];
+  axisLabels: { t: string; x: number; y: number; r: number }[];
+  /** Outlines of the marked row and column, in picture px. */
+  boxes: { x: number; y: number; w: number; h: number }[];
+  legendX: number;
+  legend: LegendSpec;
+}
+
+/** Lays the picture out: cell size fitted to the width and height limits, ticks, marks. Pure. */
+export function layoutMatrixImage(data: MatrixImageData, frame: Frame, options: MatrixImageOptions): MatrixImageLayout {
+  const { rows, cols, values } = data;
+  if (values.length !== rows * cols) throw new Error(`matrix-image: ${values.length} values do not fill ${rows} x ${cols}`);
+  const { font, width } = frame;
+  const small = smallFont(font);
+  const domain: [number, number] = data.color.kind === 'diverging' ? [-data.color.maxAbs, data.color.maxAbs] : data.color.domain;
+  const legendW = legendWidth({ domain, font, caption: options.legend }) + 16;
+  const tickW = textWidth(String(Math.max(0, rows - 1)), small) + 10;
+  const left = font * 1.6 + tickW;
+  const maxCell = options.maxCell ?? 28;
+  // Taller with the font (presenter mode), as the kit's plots do.
+  const maxH = (options.maxGridHeight ?? 360) * Math.max(1, font / 16);
+  let cellW = Math.min(maxCell, Math.max(1, (width - left - legendW - 8) / Math.max(1, cols)));
+  let cellH = Math.min(maxCell, maxH / Math.max(1, rows));
+  if (options.square) cellW = cellH = Math.min(cellW, cellH);
+  const gridW = cellW * cols;
+  const gridH = cellH * rows;
+  const titleH = data.title ? font * 1.7 : 0;
+  const top = titleH + font * 1.9;
+  const bottom = small * 1.8 + font * 1.7;
+  const legendH = Math.max(gridH, font * 6);
+
+  // Marked row and column: a dark outline with a light core shows on red, blue and white.
+  const boxes: MatrixImageLayout['boxes'] = [];
+  if (data.markRow != null && data.markRow >= 0 && data.markRow < rows) boxes.push({ x: 0, y: data.markRow * cellH, w: gridW, h: cellH });
+  if (data.markCol != null && data.markCol >= 0 && data.markCol < cols) boxes.push({ x: data.markCol * cellW, y: 0, w: cellW, h: gridH });
+  const interpolator = data.color.kind === 'diverging' ? divergingInterpolator('RdBu') : sequentialInterpolator(data.color.scheme);
+  return {
+    width,
+    font,
+    small,
+    svgWidth: Math.max(width, left + gridW + legendW),
+    svgHeight: top + Math.max(gridH + bottom, legendH) + 4,
+    ariaLabel: `${data.title ?? 'Matrix'}: ${rows} ${options.rowAxis}s by ${cols} ${options.colAxis}s`,
+    title: data.title ?? '',
+    titleH,
+    rows,
+    cols,
+    left,
+    top,
+    cellW,
+    cellH,
+    gridW,
+    gridH,
+    xTicks: indexTicks(cols, Math.floor(gridW / (textWidth('0000', small) * 1.6))),
+    yTicks: indexTicks(rows, Math.floor(gridH / (small * 1.8))),
+    axisLabels: [
+      { t: options.colAxis, x: left + gridW / 2, y: top + gridH + small * 1.8 + font * 1.2, r: 0 },
+      { t: options.rowAxis, x: font * 1.0, y: top + gridH / 2, r: -90 },
+    ],
+    boxes,
+    legendX: left + gridW + 16,
+    legend: { interpolator, domain, height: legendH, font, caption: options.legend, ticks: data.color.kind === 'diverging' ? [0] : undefined },
+  };
+}
+
+interface Parts {
+  titleText: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  readout: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  plot: G;
+  picture: d3.Selection<SVGImageElement, unknown, null, undefined>;
+  marks: G;
+  hover: d3.Selection<SVGRectElement, unknown, null, undefined>;
+  overlay: d3.Selection<SVGRectElement, unknown, null, undefined>;
+  xAxisG: G;
+  yAxisG: G;
+  axisLabels: G;
+  legendG: G;
+}
+
+const HINT = `Hover the picture to read a value.`;
+
 /** Creates the matrix picture inside `container`. */
 export function createMatrixImage(container: HTMLElement, options: MatrixImageOptions): Chart<MatrixImageData> {
-  const svg = createSvg(container, 'matrix-image', 'Matrix');
-  const titleText = svg.append('text').attr('class', 'viz-title');
-  const readout = svg.append('text').attr('class', 'viz-readout');
-  const plot = svg.append('g') as G;
-  const picture = plot
-    .append('image')
-    .attr('preserveAspectRatio', 'none')
-    .attr('image-rendering', 'optimizeSpeed')
-    .style('image-rendering', 'pixelated');
-  const marks = plot.append('g').attr('pointer-events', 'none') as G;
-  const hover = plot.append('rect').attr('class', 'viz-hover-cell').attr('fill', 'none').attr('stroke-width', 2).attr('pointer-events', 'none').attr('display', 'none');
-  const overlay = plot.append('rect').attr('fill', 'transparent');
-  const xAxisG = plot.append('g').attr('class', 'viz-axis') as G;
-  const yAxisG = plot.append('g').attr('class', 'viz-axis') as G;
-  const axisLabels = svg.append('g') as G;
-  const legendG = svg.append('g') as G;
+  return defineChart<MatrixImageData>(container, {
+    kind: 'matrix-image',
+    label: 'Matrix',
+    width: options.width,
+    setup(svg, chart) {
+      const titleText = svg.append('text').attr('class', 'viz-title');
+      const readout = svg.append('text').attr('class', 'viz-readout');
+      const plot = svg.append('g') as G;
+      const parts: Parts = {
+        titleText,
+        readout,
+        plot,
+        picture: plot.append('image').attr('preserveAspectRatio', 'none').attr('image-rendering', 'optimizeSpeed').style('image-rendering', 'pixelated'),
+        marks: plot.append('g').attr('pointer-events', 'none') as G,
+        hover: plot.append('rect').attr('class', 'viz-hover-cell').attr('fill', 'none').attr('stroke-width', 2).attr('pointer-events', 'none').attr('display', 'none'),
+        overlay: plot.append('rect').attr('fill', 'transparent'),
+        xAxisG: plot.append('g').attr('class', 'viz-axis') as G,
+        yAxisG: plot.append('g').attr('class', 'viz-axis') as G,
+        axisLabels: svg.append('g') as G,
+        legendG: svg.append('g') as G,
+      };
+      const { hover, overlay } = parts;
+      let painted: MatrixImageData | undefined;
+      let layout: MatrixImageLayout | undefined;
+      const fit = (t: string) => (layout ? truncate(t, layout.width, layout.font) : t);
 
-  let data: MatrixImageData | undefined;
-  let painted: MatrixImageData | undefined;
-  let geometry = { cellW: 1, cellH: 1 };
-  let fit = (t: string) => t;
-  const hint = `Hover the picture to read a value.`;
-  const describe = (i: number, j: number, v: number) => `${options.rowAxis} ${i}, ${options.colAxis} ${j}: ${exact(v)}`;
+      overlay
+        .on('mousemove', (event: MouseEvent) => {
+          const data = chart.current();
+          if (!data || !layout) return;
+          const { cellW, cellH } = layout;
+          const [px, py] = d3.pointer(event, overlay.node());
+          const j = Math.min(data.cols - 1, Math.max(0, Math.floor(px / cellW)));
+          const i = Math.min(data.rows - 1, Math.max(0, Math.floor(py / cellH)));
+          const v = data.values[i * data.cols + j];
+          hover.attr('display', null).attr('x', j * cellW).attr('y', i * cellH).attr('width', Math.max(2, cellW)).attr('height', Math.max(2, cellH));
+          readout.text(fit(`${options.rowAxis} ${i}, ${options.colAxis} ${j}: ${exact(v)}`)).classed('is-active', true);
+          options.onHoverCell?.({ row: i, col: j, value: v });
+        })
+        .on('mouseleave', () => {
+          hover.attr('display', 'none');
+          readout.text(fit(HINT)).classed('is-active', false);
+          options.onHoverCell?.(null);
+        });
 
-  function render(): void {
-    if (!data) return;
-    const { rows, cols, values } = data;
-    if (values.length !== rows * cols) throw new Error(`matrix-image: ${values.length} values do not fill ${rows} x ${cols}`);
-    const font = fontSizeOf(container);
-    const small = smallFont(font);
-    const width = widthOf(container, options.width);
-    const domain: [number, number] = data.color.kind === 'diverging' ? [-data.color.maxAbs, data.color.maxAbs] : data.color.domain;
-    const legendW = legendWidth({ domain, font, caption: options.legend }) + 16;
-    const tickW = textWidth(String(Math.max(0, rows - 1)), small) + 10;
-    const left = font * 1.6 + tickW;
-    const maxCell = options.maxCell ?? 28;
-    // Taller with the font (presenter mode), as the kit's plots do.
-    const maxH = (options.maxGridHeight ?? 360) * Math.max(1, font / 16);
-    let cellW = Math.min(maxCell, Math.max(1, (width - left - legendW - 8) / Math.max(1, cols)));
-    let cellH = Math.min(maxCell, maxH / Math.max(1, rows));
-    if (options.square) cellW = cellH = Math.min(cellW, cellH);
-    geometry = { cellW, cellH };
-    const gridW = cellW * cols;
-    const gridH = cellH * rows;
-    const titleH = data.title ? font * 1.7 : 0;
-    const top = titleH + font * 1.9;
-    const bottom = small * 1.8 + font * 1.7;
-    const legendH = Math.max(gridH, font * 6);
-    sizeSvg(svg, Math.max(width, left + gridW + legendW), top + Math.max(gridH + bottom, legendH) + 4);
-    svg.attr('aria-label', `${data.title ?? 'Matrix'}: ${rows} ${options.rowAxis}s by ${cols} ${options.colAxis}s`);
-    fit = (t) => truncate(t, width, font);
-    titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(data.title ?? '');
-    readout.attr('x', 0).attr('y', titleH + font * 1.2).attr('font-size', font).text(fit(hint));
+      return {
+        draw(data, frame) {
+          layout = layoutMatrixImage(data, frame, options);
+          // Repaint only for new values: a resize or theme switch only rescales the picture.
+          if (painted !== data) {
+            parts.picture.attr('href', paint(data));
+            painted = data;
+          }
+          drawMatrixImage(svg, parts, layout, fit(HINT));
+        },
+        teardown() {
+          overlay.on('mousemove', null).on('mouseleave', null);
+        },
+      };
+    },
+  });
+}
 
-    plot.attr('transform', `translate(${left},${top})`);
-    // Repaint only for new values: a resize or theme switch only rescales the picture.
-    if (painted !== data) {
-      const url = paint(data);
-      picture.attr('href', url);
-      painted = data;
-    }
-    picture.attr('width', gridW).attr('height', gridH);
-    overlay.attr('width', gridW).attr('height', gridH);
+/** Joins a layout into the picture's elements (the pixels themselves are painted apart). */
+function drawMatrixImage(svg: Svg, parts: Parts, l: MatrixImageLayout, readout: string): void {
+  const { font, small, gridW, gridH } = l;
+  sizeSvg(svg, l.svgWidth, l.svgHeight);
+  svg.attr('aria-label', l.ariaLabel);
+  parts.titleText.attr('x', 0).attr('y', font * 1.2).attr('font-size', font * 1.1).text(l.title);
+  parts.readout.attr('x', 0).attr('y', l.titleH + font * 1.2).attr('font-size', font).text(readout);
+  parts.plot.attr('transform', `translate(${l.left},${l.top})`);
+  parts.picture.attr('width', gridW).attr('height', gridH);
+  parts.overlay.attr('width', gridW).attr('height', gridH);
 
-    const x = d3.scaleLinear().domain([0, cols]).range([0, gridW]);
-    const y = d3.scaleLinear().domain([0, rows]).range([0, gridH]);
-    const xTicks = indexTicks(cols, Math.floor(gridW / (textWidth('0000', small) * 1.6)));
-    const yTicks = indexTicks(rows, Math.floor(gridH / (small * 1.8)));
-    xAxisG.attr('transform', `translate(0,${gridH})`).call(d3.axisBottom(x).tickValues(xTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
-    yAxisG.call(d3.axisLeft(y).tickValues(yTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
-    plot.selectAll('.viz-axis').attr('font-size', small).attr('font-family', null);
-    axisLabels
-      .selectAll('text')
-      .data([
-        { t: options.colAxis, x: left + gridW / 2, y: top + gridH + small * 1.8 + font * 1.2, r: 0 },
-        { t: options.rowAxis, x: font * 1.0, y: top + gridH / 2, r: -90 },
-      ])
-      .join('text')
-      .attr('class', 'viz-label')
-      .attr('text-anchor', 'middle')
-      .attr('font-size', font)
-      .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.r})`)
-      .text((d) => d.t);
+  const xScale = d3.scaleLinear().domain([0, l.cols]).range([0, gridW]);
+  const yScale = d3.scaleLinear().domain([0, l.rows]).range([0, gridH]);
+  parts.xAxisG.attr('transform', `translate(0,${gridH})`).call(d3.axisBottom(xScale).tickValues(l.xTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
+  parts.yAxisG.call(d3.axisLeft(yScale).tickValues(l.yTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
+  parts.plot.selectAll('.viz-axis').attr('font-size', small).attr('font-family', null);
+  parts.axisLabels
+    .selectAll('text')
+    .data(l.axisLabels)
+    .join('text')
+    .attr('class', 'viz-label')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', font)
+    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.r})`)
+    .text((d) => d.t);
 
-    // Marked row and column: a dark outline with a light core shows on red, blue and white.
-    const boxes: { x: number; y: number; w: number; h: number }[] = [];
-    if (data.markRow != null && data.markRow >= 0 && data.markRow < rows) boxes.push({ x: 0, y: data.markRow * cellH, w: gridW, h: cellH });
-    if (data.markCol != null && data.markCol >= 0 && data.markCol < cols) boxes.push({ x: data.markCol * cellW, y: 0, w: cellW, h: gridH });
-    for (const [cls, sw] of [['outer', 4], ['inner', 1.5]] as const) {
-      marks
-        .selectAll(`rect.viz-pin-${cls}`)
-        .data(boxes)
-        .join('rect')
-        .attr('class', `viz-pin-${cls}`)
-        .attr('fill', 'none')
-        .attr('stroke-width', sw)
-        .attr('x', (b) => b.x - 1)
-        .attr('y', (b) => b.y - 1)
-        .attr('width', (b) => b.w + 2)
-        .attr('height', (b) => b.h + 2);
-    }
-    hover.attr('stroke', 'var(--viz-focus)');
-
-    legendG.attr('transform', `translate(${left + gridW + 16},${top})`);
-    const interpolator = data.color.kind === 'diverging' ? divergingInterpolator('RdBu') : sequentialInterpolator(data.color.scheme);
-    drawLegend(legendG, { interpolator, domain, height: legendH, font, caption: options.legend, ticks: data.color.kind === 'diverging' ? [0] : undefined });
+  for (const [cls, sw] of [['outer', 4], ['inner', 1.5]] as const) {
+    parts.marks
+      .selectAll(`rect.viz-pin-${cls}`)
+      .data(l.boxes)
+      .join('rect')
+      .attr('class', `viz-pin-${cls}`)
+      .attr('fill', 'none')
+      .attr('stroke-width', sw)
+      .attr('x', (b) => b.x - 1)
+      .attr('y', (b) => b.y - 1)
+      .attr('width', (b) => b.w + 2)
+      .attr('height', (b) => b.h + 2);
   }
-
-  overlay
-    .on('mousemove', (event: MouseEvent) => {
-      if (!data) return;
-      const [px, py] = d3.pointer(event, overlay.node());
-      const j = Math.min(data.cols - 1, Math.max(0, Math.floor(px / geometry.cellW)));
-      const i = Math.min(data.rows - 1, Math.max(0, Math.floor(py / geometry.cellH)));
-      const v = data.values[i * data.cols + j];
-      hover.attr('display', null).attr('x', j * geometry.cellW).attr('y', i * geometry.cellH).attr('width', Math.max(2, geometry.cellW)).attr('height', Math.max(2, geometry.cellH));
-      readout.text(fit(describe(i, j, v))).classed('is-active', true);
-      options.onHoverCell?.({ row: i, col: j, value: v });
-    })
-    .on('mouseleave', () => {
-      hover.attr('display', 'none');
-      readout.text(fit(hint)).classed('is-active', false);
-      options.onHoverCell?.(null);
-    });
-
-  const unwatch = watchLayout(container, render);
-  return {
-    update(next) {
-      renderOrRestore(next, () => data, (d) => (data = d), render);
-    },
-    destroy() {
-      unwatch();
-      overlay.on('mousemove', null).on('mouseleave', null);
-      svg.remove();
-    },
-  };
+  parts.hover.attr('stroke', 'var(--viz-focus)');
+  parts.legendG.attr('transform', `translate(${l.legendX},${l.top})`);
+  drawLegend(parts.legendG, l.legend);
 }
