@@ -2,6 +2,7 @@
  * What every factory of the kit shares: the one <svg> it owns inside its container, its width
  * and font size (read from the page's CSS variables so presenter mode can enlarge them), the
  * re-render on resize or theme/presenter switch, and text measurement without layout.
+ * defineChart (chart.ts) puts these together into every figure's lifecycle.
  */
 import * as d3 from 'd3';
 
@@ -180,20 +181,4 @@ export function asButton<E extends Element, D>(sel: d3.Selection<E, D, d3.BaseTy
       event.preventDefault();
       activate(event, d);
     });
-}
-
-/**
- * A factory's update: takes the new data and renders it; if rendering throws, the last good
- * data is put back (the picture on screen stays, and later re-renders on resize keep working)
- * and the error goes to the caller.
- */
-export function renderOrRestore<D>(next: D, get: () => D | undefined, set: (d: D | undefined) => void, render: () => void): void {
-  const previous = get();
-  set(next);
-  try {
-    render();
-  } catch (error) {
-    set(previous);
-    throw error;
-  }
 }
