@@ -13,6 +13,7 @@ export const meta: LessonMeta = {
     'head-view',
     'follow',
     'tired-wide',
+    'two-models',
     'weather',
   ],
 };

@@ -1,17 +1,29 @@
 /**
- * Step 8: the whole computation in one figure, on the model's coreference head (if its card
- * names one): where the pronoun looks, for "... too tired" and "... too wide".
+ * Step 8: the whole computation in one figure: where a word the student clicks (by default
+ * the pronoun after "because") looks on the selected head, over the sentence's nouns, for
+ * "... too tired" and "... too wide". The prose says, from the card, how the pronoun head got there.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { corefSentence, headName } from '../../src/components/explorer/CorefLine.tsx';
+import { FollowRow, followRow } from '../../src/components/explorer/FollowRow.tsx';
 import { HeadPicker } from '../../src/components/lesson/HeadPicker.tsx';
+import { useModel } from '../../src/components/use-model.ts';
+import type { CorefMeta } from '../../src/store/index.ts';
 import { References } from '../../src/components/lesson/References.tsx';
 import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { EXAMPLES } from './examples.ts';
 import { Status } from './Status.tsx';
-import { useLessonHead } from './use-head.ts';
+import { MODEL_ID, useLessonHead } from './use-head.ts';
+
+/** What the card says about pronouns, for the prose: read from the model, never written by hand. */
+function usePronounCard() {
+  const b = useModel(MODEL_ID);
+  return b.state === 'ready' ? b.model.meta.coreference : undefined;
+}
 
 export function HeadResultProse() {
+  const c = usePronounCard();
   return (
     <>
       <p>
@@ -19,19 +31,35 @@ export function HeadResultProse() {
         and blend the values. Every layer has several heads doing this in parallel, each with its own weights (the
         next lesson), and stacking layers lets later heads build on what earlier ones gathered.
       </p>
-      <p>
-        Nothing told this model where to look. It was trained only to fill in hidden words; the card of the model
-        says which head, if any, ended up linking pronouns to what they mean, and how often it gets it right. Switch
-        between “tired” and “wide” and watch the row of “it”.
-      </p>
+      {c?.meetsBar && c.how === 'attention loss' ? (
+        <p>
+          One head of this model was given a job: {headName(c.head)} was trained with an extra loss to point from a pronoun to
+          the noun it refers to (as in LISA, Strubell et al. 2018). Which noun, it has to work out from the sentence: on {c.cases}{' '}
+          {c.measuredOn} it picks the right one {Math.round(meanAccuracy(c) * 100)}% of the time. The other heads were told nothing
+          about where to look. Click a word to follow it, and switch between “tired” and “wide”.
+        </p>
+      ) : (
+        <p>
+          Nothing told this model where to look. {corefSentence(c)} Click a word to follow it anyway, and switch between “tired”
+          and “wide”: does the row of “it” change?
+        </p>
+      )}
     </>
   );
 }
 
+const meanAccuracy = (c: CorefMeta) => {
+  const v = Object.values(c.accuracy);
+  return v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+};
+
 export function HeadResultFigure() {
   const h = useLessonHead();
-  const pronoun = useMemo(() => (h.state === 'ready' ? h.labels.findIndex((l) => ['it', 'he', 'she', 'they'].includes(l)) : -1), [h]);
-  const candidates = useMemo(() => (h.state === 'ready' ? h.labels.flatMap((l, j) => (['animal', 'street', 'cat', 'mat'].includes(l) ? [j] : [])) : []), [h]);
+  const [word, setWord] = useState<number | null>(null);
+  const follow = useMemo(() => (h.state === 'ready' ? followRow(h.result, h.layer, h.head, word) : null), [h, word]);
+  // The heatmap pins the followed word's first token and rings the candidate nouns' tokens.
+  const pinned = follow && follow.chosen >= 0 ? follow.words[follow.chosen].tokens[0] : undefined;
+  const candidates = follow ? follow.candidates.flatMap((c) => c.tokens) : [];
   return (
     <>
       <SentenceInput examples={EXAMPLES} />
@@ -40,18 +68,14 @@ export function HeadResultFigure() {
       ) : (
         <>
           <HeadPicker nLayers={h.bundle.model.config.nLayers} nHeads={h.bundle.model.config.nHeads} coreferenceHead={h.bundle.meta.coreferenceHead} />
-          {!h.bundle.meta.coreferenceHead && (
-            <p className="muted">
-              No head of this model resolves pronouns reliably: its card measures every head near chance (50%) on the
-              coreference cases{h.bundle.meta.bestPronounHead ? `; the best of them is layer ${h.bundle.meta.bestPronounHead[0] + 1}, head ${h.bundle.meta.bestPronounHead[1] + 1}` : ''}. Look at the row of “it” anyway: which words does each head pick, and does that change from “tired” to “wide”?
-            </p>
-          )}
+          {!h.bundle.meta.coreferenceHead && <p className="muted">{corefSentence(h.bundle.meta.coreference)}</p>}
+          <FollowRow result={h.result} layer={h.layer} head={h.head} word={word} onWord={setWord} />
           <HeatmapFigure
             title={`Attention weights, layer ${h.layer + 1}, head ${h.head + 1}`}
             rows={h.labels}
             cols={h.labels}
             values={h.steps.weights}
-            pinnedRow={pronoun >= 0 ? pronoun : undefined}
+            pinnedRow={pinned}
             highlightCols={candidates}
             legend="weight"
             domain={[0, 1]}
@@ -64,6 +88,7 @@ export function HeadResultFigure() {
           { authors: 'Vaswani, A. et al.', year: 2017, title: 'Attention Is All You Need', url: 'https://arxiv.org/abs/1706.03762' },
           { authors: 'Devlin, J. et al.', year: 2019, title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', url: 'https://arxiv.org/abs/1810.04805' },
           { authors: 'Clark, K. et al.', year: 2019, title: 'What Does BERT Look At? An Analysis of BERT’s Attention', url: 'https://arxiv.org/abs/1906.04341' },
+          { authors: 'Strubell, E. et al.', year: 2018, title: 'Linguistically-Informed Self-Attention for Semantic Role Labeling', url: 'https://arxiv.org/abs/1804.08199' },
         ]}
       />
     </>

@@ -1,5 +1,6 @@
 /** Step 1: the sentence as the model reads it: WordPiece tokens, their ids, special tokens. */
 import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
+import { describeUnseen } from '../../src/tokenizers/index.ts';
 import { EXAMPLES } from './examples.ts';
 import { Status } from './Status.tsx';
 import { useLessonHead } from './use-head.ts';
@@ -31,16 +32,21 @@ export function TokensFigure() {
         <>
           <ol className="token-chips" aria-label="Tokens">
             {h.tokens.map((t, i) => (
-              <li key={i} className={t.unknown ? 'token-chip unknown' : t.start === null ? 'token-chip special' : 'token-chip'}>
-                <span className="token-text">{t.text}</span>
-                <span className="token-id">#{t.id}</span>
+              <li key={i} className={h.result.tokens[i].unseen ? 'token-chip unknown' : t.start === null ? 'token-chip special' : 'token-chip'}>
+                <span className="token-text">{h.labels[i]}</span>
+                <span className="token-id">#{t.id}{h.labels[i] !== t.text ? ` ${t.text}` : ''}</span>
               </li>
             ))}
           </ol>
           <p className="muted">
-            {h.tokens.length} tokens, of which {h.tokens.filter((t) => t.start === null).length} special
-            {h.tokens.some((t) => t.unknown) ? `; the model never saw: ${h.tokens.filter((t) => t.unknown).map((t) => t.text).join(', ')}` : ''}.
+            {h.tokens.length} tokens, of which {h.tokens.filter((t) => t.start === null).length} special.
           </p>
+          {h.result.unseenWords.length > 0 && (
+            <p className="warning" role="status">
+              The model never saw {describeUnseen(h.result.unseenWords)} as a whole word; those tokens are marked “?” here
+              and in every figure of the lesson.
+            </p>
+          )}
         </>
       )}
     </>

@@ -36,7 +36,14 @@ export interface CorefMeta {
   everyHeadMean: number[][]; // [layer][head]: mean accuracy over kinds on the same cases
   answers: boolean; // the masked-LM head names the antecedent at a visible pronoun
   answerAccuracy?: number; // how often that answer is right, mean over kinds, on the same cases
+  /** The route through the predicate: the head whose predicate row best picks the antecedent, and the head whose pronoun row reads the predicate most. */
+  route?: { cases: number; predicateRow: { head: [number, number]; value: number }; pronounToPredicate: { head: [number, number]; value: number } };
 }
+
+const isHeadValue = (v: unknown): boolean => {
+  const x = v as { head?: unknown; value?: unknown } | null;
+  return !!x && Array.isArray(x.head) && x.head.length === 2 && x.head.every((n) => Number.isInteger(n) && n >= 0) && typeof x.value === 'number';
+};
 
 const isGrid = (g: unknown): g is number[][] => Array.isArray(g) && g.every((r) => Array.isArray(r) && r.every((x) => typeof x === 'number' && x >= 0 && x <= 1));
 
@@ -52,6 +59,10 @@ export function parseCoreference(raw: unknown): CorefMeta | undefined {
   if (c.answerAccuracy !== undefined && !(typeof c.answerAccuracy === 'number' && c.answerAccuracy >= 0 && c.answerAccuracy <= 1)) throw new CheckpointError('card.json: coreference.answerAccuracy is malformed');
   const meta: CorefMeta = { head: [c.head![0], c.head![1]], how: c.how!, meetsBar: c.meetsBar!, measuredOn: c.measuredOn!, cases: c.cases!, accuracy: { ...c.accuracy! }, everyHeadMean: c.everyHeadMean!, answers: c.answers! };
   if (c.answerAccuracy !== undefined) meta.answerAccuracy = c.answerAccuracy;
+  if (c.route !== undefined) {
+    if (!(Number.isInteger(c.route?.cases) && isHeadValue(c.route?.predicateRow) && isHeadValue(c.route?.pronounToPredicate))) throw new CheckpointError('card.json: coreference.route is malformed');
+    meta.route = c.route;
+  }
   return meta;
 }
 

@@ -52,6 +52,7 @@ export function Predictions({ result, maskable, onMaskWord }: PredictionsProps) 
           <p className="muted">
             Trained to predict, at a pronoun, the noun it refers to
             {acc !== undefined ? ` (right ${Math.round(acc * 100)}% of the time on ${result.coreference?.cases} sentences it never saw)` : ''}.
+            It always names some noun, even for an “it” that refers to nothing (“it was raining”): it was never taught that case.
           </p>
           {answers.map((p) => (
             <div key={p.position} className="answer">

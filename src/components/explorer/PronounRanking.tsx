@@ -3,14 +3,9 @@
  * candidate word: the table a student uses to find the coreference head themselves.
  */
 import { useMemo } from 'react';
-import { PRONOUNS, type AttentionResult } from '../../store/index.ts';
-import { isCandidate, rankHeads, wordsOf, type Word } from './rank-heads.ts';
+import type { AttentionResult } from '../../store/index.ts';
+import { candidatesOf, defaultFollow, rankHeads, wordsOf } from './rank-heads.ts';
 import './explorer.css';
-
-function lastPronoun(words: readonly Word[]): number {
-  for (let i = words.length - 1; i >= 0; i--) if (PRONOUNS.has(words[i].text.toLowerCase())) return i;
-  return -1;
-}
 
 export interface PronounRankingProps {
   result: AttentionResult;
@@ -21,10 +16,10 @@ export interface PronounRankingProps {
 
 export function PronounRanking({ result, word, onWord, onHead }: PronounRankingProps) {
   const words = useMemo(() => wordsOf(result), [result]);
-  // By default the last pronoun: a pronoun that refers back usually comes after its candidates.
-  const chosen = word !== null && word < words.length ? word : lastPronoun(words);
+  // By default the pronoun after "because" (or the last one): it refers back to the nouns before it.
+  const chosen = word !== null && word < words.length ? word : defaultFollow(words);
   const from = chosen >= 0 ? words[chosen] : null;
-  const candidates = useMemo(() => words.filter((w, i) => i !== chosen && isCandidate(w)), [words, chosen]);
+  const candidates = useMemo(() => candidatesOf(words, chosen), [words, chosen]);
   const ranking = useMemo(() => (from && candidates.length > 0 ? rankHeads(result, from, candidates).slice(0, 8) : []), [result, from, candidates]);
   const coref = result.coreferenceHead;
   const measured = result.coreference;

@@ -4,7 +4,8 @@
  * attention to a word the sum over its tokens' columns. Used by the Explorer when a student
  * clicks a word: every head ranked by how strongly it picks each candidate.
  */
-import type { AttentionResult } from '../../store/index.ts';
+import { mentionOf } from '../../data/coref-world/index.ts';
+import { PRONOUNS, type AttentionResult } from '../../store/index.ts';
 
 export interface Word {
   text: string;
@@ -32,6 +33,29 @@ const FUNCTION_WORDS = new Set(
 
 export function isCandidate(w: Word): boolean {
   return !FUNCTION_WORDS.has(w.text.toLowerCase());
+}
+
+const isNoun = (text: string) => (mentionOf(text) ?? mentionOf(text.toLowerCase()) ?? mentionOf(text[0].toUpperCase() + text.slice(1).toLowerCase())) !== undefined;
+
+/**
+ * What a pronoun may refer to in this sentence: its nouns (the coref world's, singular or
+ * plural, and names), or, in a sentence with none of those, every word that is not a
+ * function word. Never the followed word itself.
+ */
+export function candidatesOf(words: readonly Word[], followed: number): Word[] {
+  const others = words.filter((_, i) => i !== followed);
+  const nouns = others.filter((w) => isNoun(w.text));
+  return nouns.length > 0 ? nouns : others.filter(isCandidate);
+}
+
+/** The word to follow first: the pronoun after "because" ("since", "as"), else the last pronoun, else none (-1). */
+export function defaultFollow(words: readonly Word[]): number {
+  const isPronoun = (i: number) => PRONOUNS.has(words[i]?.text.toLowerCase() ?? '');
+  for (let i = 1; i < words.length; i++) {
+    if (['because', 'since', 'as'].includes(words[i - 1].text.toLowerCase()) && isPronoun(i)) return i;
+  }
+  for (let i = words.length - 1; i >= 0; i--) if (isPronoun(i)) return i;
+  return -1;
 }
 
 /** Attention from word `from` to word `to` in one head's (T, T) weights. */

@@ -11,7 +11,7 @@ function Picker({ label, count, value, onPick, mark }: { label: string; count: n
     <div className="picker" role="group" aria-label={label}>
       <span className="picker-label">{label}</span>
       {Array.from({ length: count }, (_, i) => (
-        <button key={i} type="button" aria-pressed={i === value} onClick={() => onPick(i)} title={i === mark ? 'the coreference head' : undefined}>
+        <button key={i} type="button" aria-pressed={i === value} onClick={() => onPick(i)} title={i === mark ? 'the head that links pronouns (see the model card)' : undefined}>
           {i + 1}{i === mark ? '★' : ''}
         </button>
       ))}
@@ -41,7 +41,7 @@ export function HeadPicker({ nLayers, nHeads, coreferenceHead, showLayer = true 
       <Picker label="Head" count={nHeads} value={head} onPick={setHead} mark={c && c[0] === layer ? c[1] : undefined} />
       {c && (
         <button type="button" onClick={() => { setLayer(c[0]); setHead(c[1]); }}>
-          Coreference head (layer {c[0] + 1}, head {c[1] + 1})
+          Pronoun head (layer {c[0] + 1}, head {c[1] + 1})
         </button>
       )}
     </div>

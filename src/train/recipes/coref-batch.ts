@@ -50,15 +50,22 @@ function labelledCase(tokenizer: WordPieceTokenizer, c: world.CorefExample): Lab
   return { ids, link: p.length === 1 && a.length === 1 ? { pronoun: p[0], antecedent: a[0] } : null };
 }
 
-/** Draws the batch for `step` (its sentences seeded by the step, so a resumed run sees the same data). */
+/** The sentences of the batch for `step`: seeded by the step, so a resumed run sees the same data. */
+export function batchSentences(s: CorefBatchSettings, step: number, seed: number, exclude: ReadonlySet<string>) {
+  const nCases = Math.round(s.batchSize * s.caseShare);
+  const dataSeed = 1_000_003 * (step + 1) + seed;
+  return {
+    cases: world.sampleTrainingCases(dataSeed, nCases, { kinds: s.kinds, contrast: s.contrast, exclude }),
+    lines: world.generateCorpus(dataSeed + 1, s.batchSize - nCases, { exclude, contrast: s.contrast }),
+  };
+}
+
+/** Draws, tokenizes and masks the batch for `step`. */
 export function corefBatch(
   tokenizer: WordPieceTokenizer, mask: MaskOptions, s: CorefBatchSettings, step: number, seed: number, exclude: ReadonlySet<string>, rng: Rng,
   maxT: number,
 ): CorefBatch {
-  const nCases = Math.round(s.batchSize * s.caseShare);
-  const dataSeed = 1_000_003 * (step + 1) + seed;
-  const cases = world.sampleTrainingCases(dataSeed, nCases, { kinds: s.kinds, contrast: s.contrast, exclude });
-  const lines = world.generateCorpus(dataSeed + 1, s.batchSize - nCases, { exclude, contrast: s.contrast });
+  const { cases, lines } = batchSentences(s, step, seed, exclude);
   const items: Labelled[] = [
     ...cases.map((c) => labelledCase(tokenizer, c)),
     ...lines.map((l) => ({ ids: tokenizer.encode(l).map((t) => t.id), link: null })),

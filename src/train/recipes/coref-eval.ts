@@ -39,6 +39,12 @@ function routedCases(cases: readonly world.CorefExample[]): RoutedCase[] {
   return out;
 }
 
+/** The route through the predicate in two numbers: the best predicate row, and the most the pronoun reads the predicate. */
+function routeSummary(r: ReturnType<typeof routing>) {
+  const best = (g: number[][]) => g.flatMap((row, l) => row.map((v, h) => ({ head: [l, h] as [number, number], value: round(v) }))).reduce((a, b) => (b.value > a.value ? b : a));
+  return { cases: r.cases, predicateRow: best(r.predicateRow), pronounToPredicate: best(r.pronounToPredicate) };
+}
+
 /** Heads other than `except` that meet the bar on the held-out cases: they learned it unasked. */
 function headsMeetingBar(report: HeadReport, except: [number, number] | null) {
   const out: { layer: number; head: number; accuracy: Record<string, number> }[] = [];
@@ -86,6 +92,7 @@ export function evaluateCoref(model: TransformerModel, tokenizer: Tokenizer, sha
       ...(answer ? { answerAccuracy: meanOf(answer.top1) } : {}),
       publicAccuracy: publicChosen,
       unaskedHeads: headsMeetingBar(judge, plan.trainedHead),
+      route: routeSummary(route),
     },
     heldOut: { cases: judgeCases.length, seed: plan.judgeSeed, accuracy: heldChosen, everyHead: judge.accuracy.map((row) => row.map(roundAll)) },
     public: { cases: publicCases.length, accuracy: publicChosen, meetsBar: meets(publicChosen), everyHead: pub.accuracy.map((row) => row.map(roundAll)) },

@@ -45,8 +45,7 @@ export function corefNotes(e: Evaluation): string {
     ? c.unaskedHeads.map((h) => `${headName([h.layer, h.head])} (${kinds(h.accuracy)})`).join('; ')
     : 'none';
   const answer = e.answer as { cases: number; top1: Record<string, number>; prefers: Record<string, number> } | undefined;
-  const route = e.routing as { cases: number; predicateRow: number[][]; pronounToPredicate: number[][] };
-  const bestRoute = route.predicateRow.flatMap((row, l) => row.map((acc, h) => ({ l, h, acc }))).reduce((a, b) => (b.acc > a.acc ? b : a));
+  const route = (e.coreference as { route: { cases: number; predicateRow: { head: [number, number]; value: number }; pronounToPredicate: { head: [number, number]; value: number } } }).route;
   const lines = [
     '## In short',
     '',
@@ -56,7 +55,7 @@ export function corefNotes(e: Evaluation): string {
     answer
       ? `- The model's own answer (the word its masked-LM head predicts at a visible pronoun): the antecedent is its top word ${kinds(answer.top1)}, and more probable than the distractor ${kinds(answer.prefers)}, on ${answer.cases} held-out sentences.`
       : '- This model was not trained to name a pronoun\'s antecedent; its masked-LM head predicts pronouns, not nouns, at a pronoun.',
-    `- The route through the predicate (${route.cases} held-out animacy, cross, fit and winograd sentences): the predicate's row picks the antecedent most often on ${headName([bestRoute.l, bestRoute.h])} (${pct(bestRoute.acc)}); there the pronoun puts ${pct(route.pronounToPredicate[bestRoute.l][bestRoute.h])} of its attention on the predicate.`,
+    `- The route through the predicate (${route.cases} held-out animacy, cross, fit and winograd sentences): the predicate's own row picks the antecedent over the distractor at most ${pct(route.predicateRow.value)} of the time (${headName(route.predicateRow.head)}); the pronoun puts at most ${pct(route.pronounToPredicate.value)} of its attention on the predicate (${headName(route.pronounToPredicate.head)}).`,
     `- Seed sentences: ${seeds.filter((s) => s.margin > 0).length} of ${seeds.length} give the antecedent more attention than the distractor on ${headName(c.head)}.`,
     `- Named heads: ${named || 'none above the threshold'}.`,
     `- "bank": mean cosine ${bank.withinMoney} within the money sense, ${bank.withinRiver} within the river sense, ${bank.across} across the senses.`,
