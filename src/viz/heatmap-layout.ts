@@ -150,7 +150,8 @@ export function layoutHeatmap(data: HeatmapData, frame: Frame, options: HeatmapO
     rowLabels: rowNames.map((text, i) => ({
       i,
       text,
-      shown: i % rowStride === 0 || i === pinned,
+      // Thinned to every rowStride-th label, but the pinned (selected) row always keeps its own, clear of neighbours.
+      shown: i === pinned || (i % rowStride === 0 && (pinned === null || Math.abs(i - pinned) >= rowStride)),
       pinned: i === pinned,
       opacity: rowOpacity[i],
       ariaLabel: `${i === pinned ? 'Unpin' : 'Pin'} ${rowAxis} ${quote(rows[i])}`,

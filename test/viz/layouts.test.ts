@@ -48,6 +48,20 @@ describe('layoutHeatmap', () => {
     expect(big.top).toBeGreaterThan(layoutHeatmap({ rows: tokens, cols: tokens, values: weights }, frame).top);
   });
 
+  it('thins row labels on a long sentence but never the selected (pinned) row, and keeps its neighbours clear', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    const grid = many.map(() => many.map(() => 1 / 60));
+    const shownOf = (pinned: number | null) => layoutHeatmap({ rows: many, cols: many, values: grid }, { width: 700, font: 16 }, {}, pinned).rowLabels.filter((r) => r.shown).map((r) => r.i);
+    const plain = shownOf(null);
+    const stride = plain[1] - plain[0];
+    expect(stride).toBeGreaterThan(1); // thinned
+    for (const pinned of [7, 31, 59]) {
+      const shown = shownOf(pinned);
+      expect(shown).toContain(pinned);
+      for (const i of shown) if (i !== pinned) expect(Math.abs(i - pinned), `row ${i} next to ${pinned}`).toBeGreaterThanOrEqual(stride);
+    }
+  });
+
   it('writes values inside cells only when they fit, and rejects a matrix of the wrong shape', () => {
     expect(layoutHeatmap({ rows: tokens, cols: tokens, values: weights }, frame, { cellSize: 40 }).cellLabels).toHaveLength(25);
     expect(layoutHeatmap({ rows: tokens, cols: tokens, values: weights }, frame, { cellSize: 12 }).cellLabels).toHaveLength(0);
