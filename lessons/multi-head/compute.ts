@@ -6,7 +6,7 @@
  */
 import { tokensOf } from '../../src/train/eval/coref-metric.ts';
 import type { TransformerModel, TransformerTrace } from '../../src/models/transformer.ts';
-import { concatCols, linear, noGrad, type Tensor } from '../../src/runtime/index.ts';
+import { concatCols, linear, noGrad, type Tensor, cosine } from '../../src/runtime/index.ts';
 import type { Tokenizer } from '../../src/tokenizers/index.ts';
 import { transformerForward } from '../../src/models/transformer.ts';
 
@@ -19,18 +19,7 @@ export function concatAndProject(model: TransformerModel, trace: TransformerTrac
   });
 }
 
-/** Cosine similarity of two vectors. */
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return aa === 0 || bb === 0 ? 0 : ab / Math.sqrt(aa * bb);
-}
+export { cosine };
 
 /**
  * The word's vector at every depth: the embeddings (depth 0), then each layer's output;

@@ -9,7 +9,7 @@
  */
 import { fillDistribution } from '../../models/fill.ts';
 import { transformerForward, type TransformerModel } from '../../models/transformer.ts';
-import { noGrad } from '../../runtime/index.ts';
+import { argmax, noGrad } from '../../runtime/index.ts';
 import type { Tokenizer } from '../../tokenizers/index.ts';
 import { tokensOf, wordAttention, type CorefCase, type Span } from './coref-metric.ts';
 
@@ -34,8 +34,7 @@ export function answerAccuracy(model: TransformerModel, tokenizer: Tokenizer, ca
   for (const c of cases) {
     const { ids, p, a, d } = spanIds(tokenizer, c);
     const probs = fillDistribution(model, ids, p[0]);
-    let best = 0;
-    for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
+    const best = argmax(probs);
     count[c.kind] = (count[c.kind] ?? 0) + 1;
     top1[c.kind] = (top1[c.kind] ?? 0) + (best === ids[a[0]] ? 1 : 0);
     prefers[c.kind] = (prefers[c.kind] ?? 0) + (probs[ids[a[0]]] > probs[ids[d[0]]] ? 1 : 0);

@@ -13,7 +13,7 @@ import { baseConfig, validateConfig } from '../../models/config.ts';
 import { encoderDecoderForward } from '../../models/encoder-decoder.ts';
 import { padBatch } from '../../models/seq2seq.ts';
 import { transformerForward } from '../../models/transformer.ts';
-import { crossEntropy, noGrad, Tensor } from '../../runtime/index.ts';
+import { argmax, crossEntropy, noGrad, Tensor } from '../../runtime/index.ts';
 import type { Recipe } from '../recipe.ts';
 import type { TrainConfig } from '../trainer.ts';
 import {
@@ -87,9 +87,7 @@ function greedy(m: TranslateTransformer, src: readonly (readonly number[])[]): n
       const logits = transformerForward(m.model.decoder, prefixes, { memory, headRows: last }).output; // (B, V)
       const [, V] = logits.dims2('greedy');
       for (let b = 0; b < B; b++) {
-        const row = logits.data.subarray(b * V, (b + 1) * V);
-        let best = 0;
-        for (let v = 1; v < V; v++) if (row[v] > row[best]) best = v;
+        const best = argmax(logits.data.subarray(b * V, (b + 1) * V));
         prefixes[b].push(best);
         if (done[b]) continue;
         out[b].push(best);

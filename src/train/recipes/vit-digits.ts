@@ -12,7 +12,7 @@ import { generateDigit, generateDigits } from '../../data/digits/index.ts';
 import { initVit, patchCount, patchify, vitConfig, vitForward, type VitModel } from '../../models/vit.ts';
 import { clsRolloutMap } from '../../models/vit-rollout.ts';
 import { namedTensors } from '../../models/weights.ts';
-import { crossEntropy, noGrad, Rng, type Tensor } from '../../runtime/index.ts';
+import { argmax, crossEntropy, noGrad, Rng, type Tensor } from '../../runtime/index.ts';
 import type { Evaluation, Recipe } from '../recipe.ts';
 
 export const vitDigitsSettings = {
@@ -58,11 +58,7 @@ export function classifyDigits(model: VitModel, images: readonly Float32Array[],
   noGrad(() => {
     for (let i = 0; i < images.length; i += batch) {
       const logits = vitForward(model, images.slice(i, i + batch)).output.data; // (b, C)
-      for (let r = 0; r < logits.length / C; r++) {
-        let best = 0;
-        for (let c = 1; c < C; c++) if (logits[r * C + c] > logits[r * C + best]) best = c;
-        out.push(best);
-      }
+      for (let r = 0; r < logits.length / C; r++) out.push(argmax(logits.subarray(r * C, (r + 1) * C)));
     }
   });
   return out;
