@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { crossings, rowPeaks } from './alignment-reading.ts';
-import { SentenceInput } from './SentenceInput.tsx';
+import { EnglishInput } from './EnglishInput.tsx';
 import { useTranslation } from './use-translation.ts';
 
 export function Prose() {
@@ -31,7 +31,7 @@ export function Figure() {
   }, [ready?.view, ready?.reading]);
   return (
     <section aria-label="Alignment heatmap">
-      <SentenceInput t={t} />
+      <EnglishInput t={t} />
       {ready && read && (
         <>
           <p className="tr-output" aria-live="polite">

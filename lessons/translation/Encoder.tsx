@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { MatrixView } from '../../src/components/viz/MatrixView.tsx';
-import { KnownWords, SentenceInput } from './SentenceInput.tsx';
+import { EnglishInput, KnownWords } from './EnglishInput.tsx';
 import { useTranslation } from './use-translation.ts';
 
 export function Prose() {
@@ -39,7 +39,7 @@ export function Figure() {
   }, [ready?.view]);
   return (
     <section aria-label="Translate a sentence">
-      <SentenceInput t={t} />
+      <EnglishInput t={t} />
       {ready && annotations && (
         <>
           <p className="tr-output" aria-live="polite">

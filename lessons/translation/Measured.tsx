@@ -1,9 +1,11 @@
 /** Step 7: does the attention find the right word on sentences the model never saw? Measured live. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { References, type Reference } from '../../src/components/lesson/References.tsx';
 import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { crossedContentLinks, heldOutSet } from '../../src/train/recipes/translate-common.ts';
+import { TRANSLATION } from './inputs.ts';
 import { emptyAlignmentTally, tallyAlignment } from './measure-alignment.ts';
 import { translateIds } from './translate-view.ts';
 import { useIncremental } from './use-incremental.ts';
@@ -44,7 +46,7 @@ export function Figure() {
     return { total: Math.ceil(SAMPLE / CHUNK), initial: emptyAlignmentTally(), step: (k, acc) => tallyAlignment(m, pairs.slice(k * CHUNK, (k + 1) * CHUNK), acc) };
   });
   const crossedPairs = useMemo(() => heldOutSet().slice(0, SAMPLE).filter((p) => crossedContentLinks(p).length > 0), []);
-  const [which, setWhich] = useState(0);
+  const [which, setWhich] = useLessonInput(TRANSLATION, 'example');
   const example = useMemo(() => {
     if (!m || crossedPairs.length === 0) return null;
     const p = crossedPairs[which % crossedPairs.length];

@@ -5,7 +5,7 @@ import { joinFrench } from '../../src/data/translation/index.ts';
 import { heldOutSet } from '../../src/train/recipes/translate-common.ts';
 import { CONTEXT_MODES, decodeWithContext, type ContextMode } from './decode-variants.ts';
 import { emptyTally, scoreVariants } from './measure-variants.ts';
-import { SentenceInput } from './SentenceInput.tsx';
+import { EnglishInput } from './EnglishInput.tsx';
 import { useIncremental } from './use-incremental.ts';
 import { useTranslation } from './use-translation.ts';
 
@@ -58,7 +58,7 @@ export function Figure() {
   });
   return (
     <section aria-label="Translation without attention">
-      <SentenceInput t={t} />
+      <EnglishInput t={t} />
       {outputs && (
         <table className="tr-table">
           <caption className="visually-hidden">Your sentence translated with three kinds of context</caption>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { MatrixView } from '../../src/components/viz/MatrixView.tsx';
 import { compareContexts } from './context-compare.ts';
-import { SentenceInput } from './SentenceInput.tsx';
+import { EnglishInput } from './EnglishInput.tsx';
 import { useTranslation } from './use-translation.ts';
 
 export function Prose() {
@@ -42,7 +42,7 @@ export function Figure() {
   }, [ready?.view]);
   return (
     <section aria-label="One vector against one context per word">
-      <SentenceInput t={t} />
+      <EnglishInput t={t} />
       {ready && shown && (
         <>
           <div className="tr-two">

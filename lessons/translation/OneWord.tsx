@@ -1,9 +1,11 @@
 /** Step 3: how the decoder chooses where to look for one French word: scores, weights, context. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { VectorBars } from '../../src/components/viz/VectorBars.tsx';
 import { argmax, cosine } from '../../src/runtime/index.ts';
-import { SentenceInput } from './SentenceInput.tsx';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { EnglishInput } from './EnglishInput.tsx';
+import { TRANSLATION } from './inputs.ts';
 import { useTranslation } from './use-translation.ts';
 import { pickStep, WordPicker } from './WordPicker.tsx';
 
@@ -29,7 +31,7 @@ export function Prose() {
 
 export function Figure() {
   const t = useTranslation();
-  const [picked, setPicked] = useState<number | null>(null);
+  const [picked, setPicked] = useLessonInput(TRANSLATION, 'word');
   const ready = t.state === 'ready' && t.reading.ok && t.view ? { reading: t.reading, view: t.view } : null;
   const step = ready ? pickStep(ready.view.tokens, picked, (w) => w === 'rouge' || w === 'profond') : 0;
   const shown = useMemo(() => {
@@ -43,7 +45,7 @@ export function Figure() {
   }, [ready?.view, step]);
   return (
     <section aria-label="One decoder step">
-      <SentenceInput t={t} />
+      <EnglishInput t={t} />
       {ready && shown && (
         <>
           <WordPicker words={ready.view.tokens} selected={step} onSelect={setPicked} label="French word being written" />

@@ -4,8 +4,9 @@
  */
 import { useMemo } from 'react';
 import type { TranslateRnn } from '../../src/checkpoints/atlas-translation.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { TRANSLATION } from './inputs.ts';
 import { readEnglish, type EnglishReading } from './read-english.ts';
-import { useSentenceStore } from './sentence-store.ts';
 import { translateIds, type TranslationView } from './translate-view.ts';
 import { useTranslator } from './translator.ts';
 
@@ -16,9 +17,9 @@ export type TranslationState =
   | { state: 'error'; message: string; retry?: () => void } // retry: the translator failed to load
   | { state: 'ready'; m: TranslateRnn; text: string; reading: EnglishReading; view: TranslationView | null };
 
-/** Translates `text` (or the lesson's shared sentence) with the shipped translator. */
+/** Translates `text` (or the lesson's sentence) with the shipped translator. */
 export function useTranslation(text?: string): TranslationState {
-  const shared = useSentenceStore((s) => s.text);
+  const [shared] = useLessonInput(TRANSLATION, 'sentence');
   const sentence = text ?? shared;
   const loaded = useTranslator();
   return useMemo((): TranslationState => {

@@ -1,11 +1,13 @@
 /** Step 4: accuracy against distance for the RNN, the LSTM and the Transformer, measured in the page. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { evalDistances } from '../../src/data/long-range.ts';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { useIncremental } from '../translation/use-incremental.ts';
 import { accuracyJob, accuracyPoints, KINDS } from './accuracy-job.ts';
 import { KIND_NAMES, useLongRangeModels } from './models.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { WHY_ATTENTION } from './inputs.ts';
 import './why-attention.css';
 
 /** Sequences per distance and model: ROUNDS chunks of PER_CHUNK (split over the three code slots). */
@@ -31,7 +33,7 @@ export function Prose() {
 
 export function Figure() {
   const loaded = useLongRangeModels();
-  const [seed, setSeed] = useState(1);
+  const [seed, setSeed] = useLessonInput(WHY_ATTENTION, 'accuracy-seed');
   const models = loaded.state === 'ready' ? loaded.model : null;
   const run = useIncremental(models ? `accuracy/${seed}` : null, () => (models ? accuracyJob(models, evalDistances, ROUNDS, PER_CHUNK, 5000 + 100 * seed) : null));
   const progress = run.state === 'running' || run.state === 'done' ? run : null;

@@ -1,5 +1,5 @@
 /** Step 5: the Transformer's question token looks straight back at the asked symbol, in one step. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
@@ -9,6 +9,8 @@ import { answerProbabilities } from './memory-probe.ts';
 import { useLongRangeModels } from './models.ts';
 import { RecallControls, SequenceStrip } from './RecallControls.tsx';
 import { useRecall } from './use-recall.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { WHY_ATTENTION } from './inputs.ts';
 import './why-attention.css';
 
 export function Prose() {
@@ -33,7 +35,7 @@ export function Prose() {
 export function Figure() {
   const loaded = useLongRangeModels();
   const seq = useRecall();
-  const [head, setHead] = useState(0);
+  const [head, setHead] = useLessonInput(WHY_ATTENTION, 'attention-head');
   const shown = useMemo(() => {
     if (loaded.state !== 'ready' || loaded.model.transformer.kind !== 'transformer') return null;
     const m = loaded.model.transformer;

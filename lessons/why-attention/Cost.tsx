@@ -1,8 +1,10 @@
 /** Step 6: what attention costs and what it saves: n^2 d against n d^2, 1 against n steps. */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { countInWords, layerCosts } from './complexity.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { WHY_ATTENTION } from './inputs.ts';
 import './why-attention.css';
 
 export function Prose() {
@@ -30,10 +32,10 @@ const D_EXP = { min: 4, max: 12 }; // d from 16 to 4,096
 
 export function Figure() {
   const id = useId();
-  const [nExp, setNExp] = useState(6);
-  const [dExp, setDExp] = useState(9);
-  const n = 2 ** nExp;
-  const d = 2 ** dExp;
+  const [n, setN] = useLessonInput(WHY_ATTENTION, 'n');
+  const [d, setD] = useLessonInput(WHY_ATTENTION, 'd');
+  const nExp = Math.log2(n);
+  const dExp = Math.log2(d);
   const c = layerCosts(n, d);
   const series = useMemo(() => {
     // From d/8 to 4d: wide enough to see both sides of the crossing at n = d, whatever d is.
@@ -49,12 +51,12 @@ export function Figure() {
       <div className="wa-controls">
         <div className="wa-field">
           <label htmlFor={`${id}-n`}>Sequence length n</label>
-          <input id={`${id}-n`} type="range" min={N_EXP.min} max={N_EXP.max} value={nExp} onChange={(e) => setNExp(Number(e.target.value))} aria-valuetext={`${n} tokens`} />
+          <input id={`${id}-n`} type="range" min={N_EXP.min} max={N_EXP.max} value={nExp} onChange={(e) => setN(2 ** Number(e.target.value))} aria-valuetext={`${n} tokens`} />
           <output htmlFor={`${id}-n`}>{n.toLocaleString('en-US')}</output>
         </div>
         <div className="wa-field">
           <label htmlFor={`${id}-d`}>Vector width d</label>
-          <input id={`${id}-d`} type="range" min={D_EXP.min} max={D_EXP.max} value={dExp} onChange={(e) => setDExp(Number(e.target.value))} aria-valuetext={`${d} numbers`} />
+          <input id={`${id}-d`} type="range" min={D_EXP.min} max={D_EXP.max} value={dExp} onChange={(e) => setD(2 ** Number(e.target.value))} aria-valuetext={`${d} numbers`} />
           <output htmlFor={`${id}-d`}>{d.toLocaleString('en-US')}</output>
         </div>
       </div>

@@ -9,6 +9,8 @@ import { useIncremental } from '../translation/use-incremental.ts';
 import { addGradients, emptyGradientTally, ratioCurve, type GradientTally } from './gradient-probe.ts';
 import { formatRatio } from './format-ratio.ts';
 import { useLongRangeModels } from './models.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { WHY_ATTENTION } from './inputs.ts';
 import './why-attention.css';
 
 /** Sequences per model, in chunks of CHUNK (each chunk is one forward and backward pass). */
@@ -53,8 +55,8 @@ export function Figure() {
 
 function GradientPlot() {
   const loaded = useLongRangeModels();
-  const [distance, setDistance] = useState(64);
-  const [seed, setSeed] = useState(1);
+  const [distance, setDistance] = useLessonInput(WHY_ATTENTION, 'gradient-distance');
+  const [seed, setSeed] = useLessonInput(WHY_ATTENTION, 'gradient-seed');
   const models = loaded.state === 'ready' ? loaded.model : null;
   const run = useIncremental(models ? `${distance}/${seed}` : null, () => {
     if (!models || models.rnn.kind === 'transformer' || models.lstm.kind === 'transformer') return null;

@@ -1,11 +1,13 @@
 /** Step 1: an RNN reads a sentence one word at a time; its real hidden state after every word. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { MatrixView } from '../../src/components/viz/MatrixView.tsx';
 import { VectorBars } from '../../src/components/viz/VectorBars.tsx';
-import { SentenceInput } from '../translation/SentenceInput.tsx';
+import { EnglishInput } from '../translation/EnglishInput.tsx';
 import { useTranslation } from '../translation/use-translation.ts';
 import { readWordByWord } from './encoder-reading.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { WHY_ATTENTION } from './inputs.ts';
 import './why-attention.css';
 
 export function Prose() {
@@ -28,11 +30,12 @@ export function Prose() {
 }
 
 export function Figure() {
-  const t = useTranslation();
-  const [picked, setPicked] = useState<number | null>(null);
+  const [sentence] = useLessonInput(WHY_ATTENTION, 'sentence');
+  const t = useTranslation(sentence);
+  const [picked, setPicked] = useLessonInput(WHY_ATTENTION, 'read');
   const ready = t.state === 'ready' && t.reading.ok ? { m: t.m, reading: t.reading } : null;
   const read = useMemo(() => (ready ? readWordByWord(ready.m, ready.reading.ids) : null), [ready?.m, ready?.reading]);
-  if (!ready || !read) return <SentenceInput t={t} />;
+  if (!ready || !read) return <EnglishInput t={t} lesson={WHY_ATTENTION} name="sentence" />;
   const S = ready.reading.words.length;
   const at = Math.min(picked ?? S, S); // 1-based: words read so far
   const H = read.states[0].length;
@@ -41,7 +44,7 @@ export function Figure() {
   const word = ready.reading.words[at - 1];
   return (
     <section aria-label="An RNN reading word by word">
-      <SentenceInput t={t} />
+      <EnglishInput t={t} lesson={WHY_ATTENTION} name="sentence" />
       <div className="wa-stepper">
         <button type="button" onClick={() => setPicked(Math.max(1, at - 1))} disabled={at <= 1} aria-label="Previous word">◀</button>
         <label htmlFor="wa-read-t"><strong>Words read</strong></label>

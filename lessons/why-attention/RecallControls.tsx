@@ -1,20 +1,28 @@
 /**
  * The controls of the recall sequence every later figure reads: the code to remember, which
  * symbol the question asks for, how far back it is, and fresh distractors. They write to the
- * lesson's store only; figures recompute from it.
+ * lesson's inputs only; figures recompute from them.
  */
 import { useId, useState } from 'react';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { defaultLongRangeTask } from '../../src/data/long-range.ts';
+import { WHY_ATTENTION } from './inputs.ts';
 import { parseCode, usableDistance } from './recall-sequence.ts';
-import { useRecallStore } from './recall-store.ts';
 
 const task = defaultLongRangeTask;
 const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th'];
 
 export function RecallControls({ showDistance = true }: { showDistance?: boolean }) {
   const id = useId();
-  const { code, slot, distance, setCode, setSlot, setDistance, reshuffle } = useRecallStore();
-  const [text, setText] = useState(code.join(' '));
+  const [code, setCode] = useLessonInput(WHY_ATTENTION, 'code');
+  const [slot, setSlot] = useLessonInput(WHY_ATTENTION, 'asked');
+  const [distance, setDistance] = useLessonInput(WHY_ATTENTION, 'distance');
+  const [, setSeed] = useLessonInput(WHY_ATTENTION, 'seed');
+  // What is typed, kept while it is not a code (the figures keep the last code meanwhile);
+  // once the code changes elsewhere (another step, a link), the box shows that code.
+  const [draft, setDraft] = useState<string | null>(null);
+  const typed = draft === null ? null : parseCode(draft, task.codeLength, task.symbols);
+  const text = draft !== null && (typed === null || typed.join('') === code.join('')) ? draft : code.join(' ');
   const valid = parseCode(text, task.codeLength, task.symbols);
   const used = usableDistance(task, slot, distance);
   return (
@@ -31,7 +39,7 @@ export function RecallControls({ showDistance = true }: { showDistance?: boolean
             aria-invalid={valid === null}
             aria-describedby={`${id}-code-help`}
             onChange={(e) => {
-              setText(e.target.value);
+              setDraft(e.target.value);
               const c = parseCode(e.target.value, task.codeLength, task.symbols);
               if (c) setCode(c);
             }}
@@ -53,7 +61,7 @@ export function RecallControls({ showDistance = true }: { showDistance?: boolean
             <output htmlFor={`${id}-n`}>{used}</output>
           </div>
         )}
-        <button type="button" onClick={reshuffle}>New distractors</button>
+        <button type="button" onClick={() => setSeed((s) => s + 1)}>New distractors</button>
       </div>
       <p id={`${id}-code-help`} className={valid ? 'wa-legend' : 'wa-warning'} role={valid ? undefined : 'alert'}>
         {valid

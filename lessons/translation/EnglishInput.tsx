@@ -1,32 +1,22 @@
 /**
- * The lesson's sentence box: type English (or pick an example) and every figure below
- * recomputes. Says plainly which words the translator does not know, and when the sentence
- * is longer than anything it was trained on.
+ * The lesson's sentence box (the course's one SentenceInput, bound to a lesson's English
+ * sentence) with what is wrong with the input, or what to keep in mind about it: words the
+ * translator does not know, a sentence longer than anything it was trained on.
  */
-import { useId } from 'react';
 import { RetryButton } from '../../src/components/lesson/RetryButton.tsx';
-import { EXAMPLE_SENTENCES, useSentenceStore } from './sentence-store.ts';
+import { SentenceInput, type TextInputName } from '../../src/components/lesson/SentenceInput.tsx';
+import type { InputSpecs, LessonInputs } from '../../src/store/index.ts';
+import { EXAMPLE_SENTENCES, TRANSLATION } from './inputs.ts';
 import { TRAINED_MAX_WORDS } from './read-english.ts';
 import type { TranslationState } from './use-translation.ts';
 import './translation.css';
 
-export function SentenceInput({ t }: { t: TranslationState }) {
-  const id = useId();
-  const text = useSentenceStore((s) => s.text);
-  const setText = useSentenceStore((s) => s.setText);
+/** The English box, bound to this lesson's sentence unless another lesson passes its own input. */
+export function EnglishInput<S extends InputSpecs>({ t, lesson, name }: { t: TranslationState; lesson?: LessonInputs<S>; name?: TextInputName<S> }) {
+  const box = { label: 'English sentence', examples: EXAMPLE_SENTENCES, examplesLabel: 'Example sentences' };
   return (
     <div className="tr-input">
-      <div className="tr-input-row">
-        <label htmlFor={id}>English sentence</label>
-        <input id={id} type="text" value={text} maxLength={300} spellCheck={false} onChange={(e) => setText(e.target.value)} />
-      </div>
-      <div className="tr-examples" role="group" aria-label="Example sentences">
-        {EXAMPLE_SENTENCES.map((s) => (
-          <button key={s} type="button" aria-pressed={s === text} onClick={() => setText(s)}>
-            {s}
-          </button>
-        ))}
-      </div>
+      {lesson && name ? <SentenceInput {...box} lesson={lesson} name={name} /> : <SentenceInput {...box} lesson={TRANSLATION} name="sentence" />}
       <InputStatus t={t} />
     </div>
   );
