@@ -1,5 +1,5 @@
 /** Step 4: the CLS token in front, a learned position embedding added to every token. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { MatrixView } from '../../src/components/viz/MatrixView.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
@@ -9,6 +9,8 @@ import { cosinesWith, rowNorms } from './patch-stats.ts';
 import type { VitRun } from './vit-run.ts';
 import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { VISION } from './inputs.ts';
 
 export function ClsPositionsProse() {
   const s = useVitShape();
@@ -35,7 +37,7 @@ export function ClsPositionsProse() {
 }
 
 function Positions({ model, run, image }: { model: VitModel; run: VitRun; image: Float32Array }) {
-  const [chosen, setChosen] = useState(5);
+  const [chosen, setChosen] = useLessonInput(VISION, 'position-patch');
   const table = model.weights.positionEmbedding; // (1 + N, d), row 0 is CLS's
   const [T, d] = table.shape;
   const N = T - 1;

@@ -1,23 +1,27 @@
 /**
- * The drawing pad: mouse, touch or pen strokes go into the lesson's drawing store, which
- * rasterises them to the model's 28 x 28 input; buttons clear, undo, or draw a seeded digit
+ * The drawing pad: mouse, touch or pen strokes go into the lesson's inputs, from which
+ * drawing.ts rasterises the model's 28 x 28 input; buttons clear, undo, or draw a seeded digit
  * from the generator. Points arriving within one animation frame are sent together, so a
  * fast stroke recomputes the figures at most once a frame.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useId, useRef } from 'react';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import type { Point } from '../../src/data/digits/index.ts';
-import { drawingStore, PAD } from './drawing-store.ts';
+import { useAtlas } from '../../src/store/index.ts';
+import { padActions, padView } from './drawing.ts';
+import { DIGIT_CLASSES, PAD, VISION } from './inputs.ts';
 import { padPoint, paintStrokes } from './pad-canvas.ts';
 
 const SIDE = 280; // css px
 const STYLE = { paper: '#000000', ink: '#ffffff', pen: 18 };
+const pad = padActions(useAtlas);
 
 export function DrawingPad() {
   const canvas = useRef<HTMLCanvasElement | null>(null);
-  const strokes = useStore(drawingStore, (s) => s.strokes);
-  const source = useStore(drawingStore, (s) => s.source);
-  const [label, setLabel] = useState('any');
+  const [digit] = useLessonInput(VISION, 'digit');
+  const [drawing] = useLessonInput(VISION, 'drawing');
+  const { strokes, source } = padView(digit, drawing);
+  const [label, setLabel] = useLessonInput(VISION, 'class');
   const pending = useRef<Point[]>([]);
   const frame = useRef(0);
   const down = useRef(false);
@@ -43,7 +47,7 @@ export function DrawingPad() {
     frame.current = 0;
     const points = pending.current;
     pending.current = [];
-    drawingStore.getState().extendStroke(points);
+    pad.extendStroke(points);
   };
   const at = (e: { clientX: number; clientY: number }) => padPoint(e.clientX, e.clientY, box.current ?? canvas.current!.getBoundingClientRect());
 
@@ -64,7 +68,7 @@ export function DrawingPad() {
           }
           down.current = true;
           box.current = e.currentTarget.getBoundingClientRect();
-          drawingStore.getState().startStroke(at(e));
+          pad.startStroke(at(e));
         }}
         onPointerMove={(e) => {
           if (!down.current) return;
@@ -91,18 +95,17 @@ export function DrawingPad() {
           : `Generated: a ${source.label} (“${source.template}”, seed ${source.seed}).`}
       </p>
       <div className="vision-pad-buttons">
-        <button type="button" onClick={() => drawingStore.getState().undo()} disabled={source.kind !== 'drawn' || strokes.length === 0}>Undo</button>
-        <button type="button" onClick={() => drawingStore.getState().clear()}>Clear</button>
+        <button type="button" onClick={pad.undo} disabled={source.kind !== 'drawn' || strokes.length === 0}>Undo</button>
+        <button type="button" onClick={pad.clear}>Clear</button>
       </div>
       <div className="vision-pad-buttons">
         <label htmlFor={selectId}>Digit</label>
-        <select id={selectId} value={label} onChange={(e) => setLabel(e.currentTarget.value)}>
-          <option value="any">any</option>
-          {Array.from({ length: 10 }, (_, d) => (
-            <option key={d} value={String(d)}>{d}</option>
+        <select id={selectId} value={label} onChange={(e) => setLabel(DIGIT_CLASSES.find((c) => c === e.currentTarget.value) ?? 'any')}>
+          {DIGIT_CLASSES.map((c) => (
+            <option key={c} value={c}>{c}</option>
           ))}
         </select>
-        <button type="button" onClick={() => drawingStore.getState().drawRandom(label === 'any' ? undefined : Number(label))}>Random digit</button>
+        <button type="button" onClick={() => pad.drawRandom(label === 'any' ? undefined : Number(label))}>Random digit</button>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Step 3: one patch flattened to a vector and projected to the model's width by one shared matrix. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { MatrixView } from '../../src/components/viz/MatrixView.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
@@ -10,6 +10,8 @@ import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
 import type { VitRun } from './vit-run.ts';
 import type { VitModel } from '../../src/models/vit.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { VISION } from './inputs.ts';
 
 export function FlattenProse() {
   const s = useVitShape();
@@ -36,7 +38,7 @@ export function FlattenProse() {
 }
 
 function Projection({ model, run, image }: { model: VitModel; run: VitRun; image: Float32Array }) {
-  const [patch, setPatch] = useState(5);
+  const [patch, setPatch] = useLessonInput(VISION, 'patch');
   const { patches, patchEmbeddings } = run.trace;
   const [N, inDim] = patches.shape;
   const d = patchEmbeddings.shape[1];

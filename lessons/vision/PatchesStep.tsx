@@ -8,6 +8,8 @@ import { PatchCostTable } from './PatchCostTable.tsx';
 import { patchCost, patchSizes } from './vit-run.ts';
 import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { VISION } from './inputs.ts';
 
 export function PatchesProse() {
   const s = useVitShape();
@@ -47,8 +49,8 @@ export function PatchesProse() {
 export function PatchesFigure() {
   const [answered, setAnswered] = useState(false);
   const sizes = patchSizes(FRAME);
-  const [index, setIndex] = useState(sizes.indexOf(7));
-  const p = sizes[index];
+  const [p, setSide] = useLessonInput(VISION, 'side');
+  const index = sizes.indexOf(p);
   const from = patchCost(FRAME, 4);
   const to = patchCost(FRAME, 2);
   return (
@@ -66,7 +68,7 @@ export function PatchesFigure() {
           const own = vit.model.config.patchSize;
           return (
             <>
-              <RangeField label="Patch side" value={index} min={0} max={sizes.length - 1} onChange={setIndex} format={(i) => `${sizes[i]} px`} />
+              <RangeField label="Patch side" value={index} min={0} max={sizes.length - 1} onChange={(i) => setSide(sizes[i])} format={(i) => `${sizes[i]} px`} />
               <p className="vision-verdict" aria-live="polite">
                 {cost.patches} patch{cost.patches === 1 ? '' : 'es'} of {p} × {p} pixels ({cost.pixelsPerPatch} values each) + CLS ={' '}
                 <strong>{cost.tokens} tokens</strong>, so {cost.tokens}² = <strong>{cost.scoresPerHead.toLocaleString('en')}</strong> attention scores per head

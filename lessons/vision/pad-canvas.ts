@@ -3,7 +3,7 @@
  * pointer position on the page into the pad's 280 x 280 stroke units.
  */
 import type { Point, Stroke } from '../../src/data/digits/index.ts';
-import { PAD } from './drawing-store.ts';
+import { PAD } from './inputs.ts';
 
 export interface PadStyle {
   paper: string;

@@ -8,10 +8,11 @@
  * The last image of a stroke always gets through.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useStore } from 'zustand';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { useModel } from '../../src/components/use-model.ts';
 import type { VitModel } from '../../src/models/vit.ts';
-import { drawingStore } from './drawing-store.ts';
+import { padView } from './drawing.ts';
+import { VISION } from './inputs.ts';
 import { runVit, type VitRun } from './vit-run.ts';
 
 export const VIT_MODEL = 'vit-digits';
@@ -42,7 +43,9 @@ export function useThrottled<T>(value: T, ms: number): T {
 
 /** The pad's image as the figures show it (throttled while drawing). */
 export function useShownImage(): Float32Array {
-  return useThrottled(useStore(drawingStore, (s) => s.image), FIGURE_EVERY_MS);
+  const [digit] = useLessonInput(VISION, 'digit');
+  const [drawing] = useLessonInput(VISION, 'drawing');
+  return useThrottled(padView(digit, drawing).image, FIGURE_EVERY_MS);
 }
 
 /** The shipped ViT run on the pad's image, or why not. */

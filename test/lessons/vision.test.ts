@@ -1,9 +1,9 @@
 // @vitest-environment node
 /**
- * The vision lesson's computations on the shipped vit-digits: the pad's store turns strokes
- * into the very image normalizeDrawing makes (so real mouse drawings are read correctly),
- * generated digits reproduce the generator, the model's outputs are proper distributions,
- * and the patch-size arithmetic behind the question.
+ * The vision lesson's computations on the shipped vit-digits: the pad, through the lesson's
+ * inputs in the store, turns strokes into the very image normalizeDrawing makes (so real
+ * mouse drawings are read correctly), generated digits reproduce the generator, the model's
+ * outputs are proper distributions, and the patch-size arithmetic behind the question.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,10 @@ import { loadBundle } from '../../src/checkpoints/bundle.ts';
 import { generateDigit, normalizeDrawing, type Stroke } from '../../src/data/digits/index.ts';
 import type { VitModel } from '../../src/models/vit.ts';
 import { Rng } from '../../src/runtime/index.ts';
-import { createDrawingStore, DRAWN_THICKNESS, generatedState, PAD } from '../../lessons/vision/drawing-store.ts';
+import { readLessonInput } from '../../src/store/lesson-inputs.ts';
+import { createAtlasStore, type AtlasStore } from '../../src/store/store.ts';
+import { DRAWN_THICKNESS, generatedState, PAD, padActions, padView } from '../../lessons/vision/drawing.ts';
+import { PATCH_SIDES, VISION } from '../../lessons/vision/inputs.ts';
 import { percent } from '../../lessons/vision/format.ts';
 import { padPoint } from '../../lessons/vision/pad-canvas.ts';
 import { cosinesWith, rowNorms } from '../../lessons/vision/patch-stats.ts';
@@ -25,15 +28,22 @@ const read = async (name: string) => (existsSync(join(dir, name)) ? new Uint8Arr
 interface Drawn { label: number; strokes: [number, number][][] }
 const drawn: Drawn[] = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/digits/drawn.json'), 'utf8')).drawings;
 
-/** Replays recorded strokes through the pad's store as pointer events would: down, then moves. */
+/** What the pad of `store` shows. */
+function shown(store: AtlasStore) {
+  const s = store.getState();
+  return padView(readLessonInput(s, VISION, 'digit'), readLessonInput(s, VISION, 'drawing'));
+}
+
+/** Replays recorded strokes through the pad as pointer events would: down, then moves. */
 function replay(strokes: [number, number][][]) {
-  const store = createDrawingStore();
-  store.getState().clear();
+  const store = createAtlasStore();
+  const pad = padActions(store);
+  pad.clear();
   for (const s of strokes) {
-    store.getState().startStroke({ x: s[0][0], y: s[0][1] });
-    for (let i = 1; i < s.length; i += 3) store.getState().extendStroke(s.slice(i, i + 3).map(([x, y]) => ({ x, y })));
+    pad.startStroke({ x: s[0][0], y: s[0][1] });
+    for (let i = 1; i < s.length; i += 3) pad.extendStroke(s.slice(i, i + 3).map(([x, y]) => ({ x, y })));
   }
-  return store.getState();
+  return shown(store);
 }
 
 let model: VitModel;
@@ -69,32 +79,60 @@ describe('the drawing pad', () => {
   });
 
   it('clamps strokes that leave the pad, undoes and clears', () => {
-    const store = createDrawingStore();
-    const s = store.getState();
-    expect(s.source.kind).toBe('generated'); // starts with a digit, not an empty pad
-    s.startStroke({ x: -40, y: 100 });
-    store.getState().extendStroke([{ x: 400, y: 100 }]);
-    expect(store.getState().strokes).toEqual([[{ x: 0, y: 100 }, { x: PAD, y: 100 }]]);
-    store.getState().startStroke({ x: 140, y: 10 });
-    store.getState().extendStroke([{ x: 140, y: 270 }]);
-    expect(store.getState().strokes).toHaveLength(2);
-    store.getState().undo();
-    expect(store.getState().strokes).toHaveLength(1);
-    store.getState().clear();
-    expect(store.getState().strokes).toEqual([]);
-    expect(store.getState().image.every((v) => v === 0)).toBe(true);
+    const store = createAtlasStore();
+    const pad = padActions(store);
+    expect(shown(store).source.kind).toBe('generated'); // starts with a digit, not an empty pad
+    pad.startStroke({ x: -40, y: 100 });
+    pad.extendStroke([{ x: 400, y: 100 }]);
+    expect(shown(store).strokes).toEqual([[{ x: 0, y: 100 }, { x: PAD, y: 100 }]]);
+    pad.startStroke({ x: 140, y: 10 });
+    pad.extendStroke([{ x: 140, y: 270 }]);
+    expect(shown(store).strokes).toHaveLength(2);
+    pad.undo();
+    expect(shown(store).strokes).toHaveLength(1);
+    pad.clear();
+    expect(shown(store).strokes).toEqual([]);
+    expect(shown(store).source.kind).toBe('drawn');
+    expect(shown(store).image.every((v) => v === 0)).toBe(true);
+    pad.undo(); // on an empty pad: still empty, still drawn
+    expect(shown(store).source.kind).toBe('drawn');
   });
 
-  it('draws generated digits with the generator, seeded', () => {
+  it('keeps pointer positions to a tenth of a pad unit (a tenth of a CSS pixel)', () => {
+    const store = createAtlasStore();
+    const pad = padActions(store);
+    pad.startStroke({ x: 10.04, y: 20.26 });
+    pad.extendStroke([{ x: 279.99, y: 0.01 }]);
+    expect(shown(store).strokes).toEqual([[{ x: 10, y: 20.3 }, { x: 280, y: 0 }]]);
+  });
+
+  it('draws generated digits with the generator, seeded; a link carries the digit, never a drawing', () => {
     const g = generatedState(12, 7);
     const sample = generateDigit(new Rng(12), 7);
     expect(g.image).toEqual(sample.image);
     expect(g.source).toEqual({ kind: 'generated', seed: 12, label: 7, template: sample.template });
-    const store = createDrawingStore(40);
-    store.getState().drawRandom(3);
-    expect(store.getState().source).toMatchObject({ kind: 'generated', seed: 41, label: 3 });
-    expect(store.getState().nextSeed).toBe(42);
+    const store = createAtlasStore();
+    expect(shown(store)).toEqual(generatedState(1)); // every visit starts alike
+    store.getState().setLessonInput('vision', 'digit', '40');
+    const pad = padActions(store);
+    pad.startStroke({ x: 1, y: 2 });
+    pad.drawRandom(3);
+    expect(shown(store).source).toMatchObject({ kind: 'generated', seed: 41, label: 3 });
+    expect(store.getState().lessonInputs.vision).toEqual({ digit: '41-3' });
+    pad.drawRandom();
+    expect(shown(store).source).toMatchObject({ kind: 'generated', seed: 42 });
     expect(generatedState(99)).toEqual(generatedState(99));
+  });
+
+  it('reads a hostile drawing or digit from the store as the default', () => {
+    for (const drawing of ['M1,1', 'd:1,1;', 'd:-1,5', 'd:1,999', 'd:1e2,1', `d:${'1,1 '.repeat(30_000)}1,1`]) {
+      const store = createAtlasStore({ lessonInputs: { vision: { _drawing: drawing, digit: '12-x' } } });
+      expect(shown(store), drawing.slice(0, 20)).toEqual(generatedState(1));
+    }
+  });
+
+  it('offers the patch sides that divide the frame', () => {
+    expect(PATCH_SIDES).toEqual(patchSizes(28));
   });
 });
 
