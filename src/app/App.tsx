@@ -81,15 +81,13 @@ function Header({ route }: { route: Route }) {
 
 function Page({ route }: { route: Route }) {
   const progress = useAtlas(selectProgress);
-  const [counts, setCounts] = useState<Record<string, number>>(LESSON_STEP_COUNTS);
-  const onStepCount = useCallback((id: string, n: number) => setCounts((c) => (c[id] === n ? c : { ...c, [id]: n })), []);
   const onVisit = useCallback((id: string, step: number, of: number) => {
     const s = useAtlas.getState();
     if (step === of) s.completeLesson(id);
   }, []);
   switch (route.name) {
     case 'lesson':
-      return <LessonPage lessonId={route.lessonId} step={route.step + 1} onStepCount={onStepCount} onVisit={onVisit} />;
+      return <LessonPage lessonId={route.lessonId} step={route.step + 1} onVisit={onVisit} />;
     case 'explore':
       return (
         <Suspense fallback={<main id="main" tabIndex={-1}><h1>Attention Explorer</h1><p className="status">Loading the Explorer…</p></main>}>
@@ -99,7 +97,7 @@ function Page({ route }: { route: Route }) {
     case 'models':
       return <ModelsPage modelId={route.modelId} />;
     default:
-      return <HomePage progress={progress} stepCounts={counts} />;
+      return <HomePage progress={progress} stepCounts={LESSON_STEP_COUNTS} />;
   }
 }
 

@@ -31,20 +31,16 @@ function useLesson(id: string): Loaded {
 export interface LessonPageProps {
   lessonId: string;
   step: number; // 1-based, as in the URL
-  onStepCount: (lessonId: string, steps: number) => void;
   onVisit: (lessonId: string, step: number, of: number) => void;
 }
 
-export function LessonPage({ lessonId, step, onStepCount, onVisit }: LessonPageProps) {
+export function LessonPage({ lessonId, step, onVisit }: LessonPageProps) {
   const info = lessonById(lessonId);
   const loaded = useLesson(lessonId);
   const steps = loaded.state === 'ready' ? loaded.content.steps : [];
   const n = steps.length;
   const at = Math.min(Math.max(1, step), Math.max(1, n));
 
-  useEffect(() => {
-    if (n > 0) onStepCount(lessonId, n);
-  }, [lessonId, n, onStepCount]);
   useEffect(() => {
     if (n > 0) onVisit(lessonId, at, n);
   }, [lessonId, at, n, onVisit]);
