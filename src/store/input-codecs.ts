@@ -73,6 +73,16 @@ export function decimalInput(def: number, min: number, max: number, step: number
   };
 }
 
+/** A switch: "on" or "off". */
+export function switchInput(def: boolean): InputCodec<boolean> {
+  return {
+    default: def,
+    linked: true,
+    decode: (s) => (s === 'on' ? true : s === 'off' ? false : undefined),
+    encode: (v) => (v ? 'on' : 'off'),
+  };
+}
+
 /** One of a fixed list of options (strings or numbers), kept as the option's own text. */
 export function choiceInput<T extends string | number>(def: T, options: readonly T[]): InputCodec<T> {
   return {

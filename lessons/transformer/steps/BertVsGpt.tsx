@@ -3,17 +3,19 @@
  * coref encoder (bidirectional) and tiny-gpt (causal), attention side by side; the coref
  * panel says so in place when that model has not been shipped.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { References } from '../../../src/components/lesson/References.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
-import { headWeights, weightOnLaterKeys, type HeadChoice } from '../model/attention-views.ts';
+import { headWeights, weightOnLaterKeys } from '../model/attention-views.ts';
 import { isMissingModel } from '../ui/model-availability.ts';
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
 import { HeadPicker, LayerPicker } from '../ui/Pickers.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { BERT_ID, GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
 import { LESSON_REFERENCES } from './references.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 export function BertVsGptProse() {
   return (
@@ -32,11 +34,14 @@ export function BertVsGptProse() {
   );
 }
 
-function Side({ modelId, text, title, defaultHead }: { modelId: string; text: string; title: string; defaultHead?: [number, number] }) {
+/** Each side's own layer and head (two models side by side cannot share the store's). */
+const SIDE_INPUTS = { bert: ['bert-layer', 'bert-head'], gpt: ['gpt-layer', 'gpt-head'] } as const;
+
+function Side({ modelId, side, text, title, defaultHead }: { modelId: string; side: keyof typeof SIDE_INPUTS; text: string; title: string; defaultHead?: [number, number] }) {
   const r = useLabelledTrace(modelId, text);
   const meta = r.state === 'ready' ? r.bundle.meta.coreferenceHead : undefined;
-  const [layer, setLayer] = useState<number | null>(null);
-  const [head, setHead] = useState<HeadChoice | null>(null);
+  const [layer, setLayer] = useLessonInput(TRANSFORMER, SIDE_INPUTS[side][0]);
+  const [head, setHead] = useLessonInput(TRANSFORMER, SIDE_INPUTS[side][1]);
   const start = meta ?? defaultHead ?? [0, 0];
   const l = layer ?? start[0];
   const h = head ?? start[1];
@@ -92,13 +97,13 @@ function Side({ modelId, text, title, defaultHead }: { modelId: string; text: st
 }
 
 export function BertVsGptFigure() {
-  const [text, setText] = useState<string>(GPT_EXAMPLES[1]);
+  const [text] = useLessonInput(TRANSFORMER, 'both');
   return (
     <div className="tf-figure">
-      <SentenceInput label="Sentence for both models" value={text} onChange={setText} examples={GPT_EXAMPLES} />
+      <SentenceInput lesson={TRANSFORMER} name="both" label="Sentence for both models" examples={GPT_EXAMPLES} examplesLabel="Examples for “Sentence for both models”" />
       <div className="tf-two-col">
-        <Side modelId={BERT_ID} text={text} title="BERT-style encoder (coref): bidirectional" />
-        <Side modelId={GPT_ID} text={text} title="GPT-style decoder (tiny-gpt): causal" defaultHead={[0, 0]} />
+        <Side modelId={BERT_ID} side="bert" text={text} title="BERT-style encoder (coref): bidirectional" />
+        <Side modelId={GPT_ID} side="gpt" text={text} title="GPT-style decoder (tiny-gpt): causal" defaultHead={[0, 0]} />
       </div>
       <References items={LESSON_REFERENCES} />
     </div>

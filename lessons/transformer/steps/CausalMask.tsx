@@ -3,16 +3,18 @@
  * above the diagonal, read from the trace's `masked` scores) and the lower-triangular
  * weights it leaves after the softmax.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { headWeights, maxLaterWeight } from '../model/attention-views.ts';
 import { MaskedScoresTable } from '../ui/MaskedScoresTable.tsx';
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
 import { LayerHeadControls, useLayerHead } from '../ui/SelectionPickers.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 export function CausalMaskProse() {
   return (
@@ -34,15 +36,15 @@ export function CausalMaskProse() {
 }
 
 export function CausalMaskFigure() {
-  const [text, setText] = useState<string>(GPT_EXAMPLES[0]);
+  const [text] = useLessonInput(TRANSFORMER, 'gpt');
   const r = useLabelledTrace(GPT_ID, text);
   const shape = r.state === 'ready' ? r.bundle.model.config : { nLayers: 1, nHeads: 1 };
-  const sel = useLayerHead(shape.nLayers, shape.nHeads);
+  const sel = useLayerHead(shape.nLayers, shape.nHeads, 'causal-mean');
   const { layer, head } = sel;
   const h = sel.storeHead;
   const chosen = r.state === 'ready' ? r.trace.layers[layer].heads[h] : null;
   const weights = useMemo(() => (r.state === 'ready' ? headWeights(r.trace.layers[layer].heads, head) : null), [r, layer, head]);
-  const input = <SentenceInput label="Sentence for tiny-gpt" value={text} onChange={setText} examples={GPT_EXAMPLES} />;
+  const input = <SentenceInput lesson={TRANSFORMER} name="gpt" label="Sentence for tiny-gpt" examples={GPT_EXAMPLES} examplesLabel="Examples for “Sentence for tiny-gpt”" />;
   if (r.state === 'loading') return <Loading what="tiny-gpt" />;
   if (r.state === 'error' || !chosen || !weights) {
     return (

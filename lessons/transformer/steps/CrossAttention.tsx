@@ -3,7 +3,7 @@
  * keys and values from the encoder's reading of the English; the heatmap is the alignment
  * the model found for the sentence the student types.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { SPECIAL_TOKENS } from '../../../src/checkpoints/atlas-translation.ts';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
@@ -13,10 +13,12 @@ import { headWeights } from '../model/attention-views.ts';
 import { stutters, TRAINED_MAX_WORDS } from '../model/translator.ts';
 import { Caution, Loading, Problem, StutterNote, UnknownWords } from '../ui/Notices.tsx';
 import { LayerHeadControls, useLayerHead } from '../ui/SelectionPickers.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { useTranslation } from '../ui/use-translator.ts';
 import { selectSelectLayer, useAtlas } from '../../../src/store/index.ts';
 import { ENGLISH_EXAMPLES } from './examples.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 /**
  * Opens on the decoder's last layer, whose mean over heads is the translator's alignment (its
@@ -52,14 +54,14 @@ export function CrossAttentionProse() {
 }
 
 export function CrossAttentionFigure() {
-  const [text, setText] = useState<string>(ENGLISH_EXAMPLES[0]);
+  const [text] = useLessonInput(TRANSFORMER, 'english');
   const r = useTranslation(useDeferredValue(text));
   const shape = r.state === 'ready' ? r.model.config.decoder : { nLayers: 1, nHeads: 1 };
-  const sel = useLayerHead(shape.nLayers, shape.nHeads, true);
+  const sel = useLayerHead(shape.nLayers, shape.nHeads, 'cross-mean');
   const { layer, head } = sel;
   useStartOnLastLayer(r.state === 'ready' ? shape.nLayers : 0);
   const values = useMemo(() => (r.state === 'ready' ? headWeights(r.t.trace.decoder.layers[layer].crossHeads ?? [], head) : null), [r, layer, head]);
-  const input = <SentenceInput label="English sentence" value={text} onChange={setText} examples={ENGLISH_EXAMPLES} />;
+  const input = <SentenceInput lesson={TRANSFORMER} name="english" label="English sentence" examples={ENGLISH_EXAMPLES} examplesLabel="Examples for “English sentence”" />;
   if (r.state === 'loading') return <Loading what="the translator" />;
   if (r.state === 'error' || !values) {
     return (

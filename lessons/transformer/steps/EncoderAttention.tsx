@@ -2,7 +2,7 @@
  * Step 2: encoder self-attention. Every English word's query meets every word's key, words
  * after it included: the heatmap is full, with no mask.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
@@ -10,9 +10,11 @@ import { headWeights, weightOnLaterKeys } from '../model/attention-views.ts';
 import { TRAINED_MAX_WORDS } from '../model/translator.ts';
 import { Caution, Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
 import { LayerHeadControls, useLayerHead } from '../ui/SelectionPickers.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { useTranslation } from '../ui/use-translator.ts';
 import { ENGLISH_EXAMPLES } from './examples.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 export function EncoderProse() {
   return (
@@ -32,15 +34,15 @@ export function EncoderProse() {
 }
 
 export function EncoderFigure() {
-  const [text, setText] = useState<string>(ENGLISH_EXAMPLES[1]);
+  const [text] = useLessonInput(TRANSFORMER, 'encoder-english');
   const r = useTranslation(useDeferredValue(text));
   const shape = r.state === 'ready' ? r.model.config.encoder : { nLayers: 1, nHeads: 1 };
-  const sel = useLayerHead(shape.nLayers, shape.nHeads, true);
+  const sel = useLayerHead(shape.nLayers, shape.nHeads, 'encoder-mean');
   const { layer, head } = sel;
   const values = useMemo(() => (r.state === 'ready' ? headWeights(r.t.trace.encoder.layers[layer].heads, head) : null), [r, layer, head]);
   const later = useMemo(() => (r.state === 'ready' && values ? weightOnLaterKeys(values, r.t.source.words.length) : []), [r, values]);
   if (r.state === 'loading') return <Loading what="the translator" />;
-  const input = <SentenceInput label="English sentence" value={text} onChange={setText} examples={ENGLISH_EXAMPLES.slice(0, 4)} />;
+  const input = <SentenceInput lesson={TRANSFORMER} name="encoder-english" label="English sentence" examples={ENGLISH_EXAMPLES.slice(0, 4)} examplesLabel="Examples for “English sentence”" />;
   if (r.state === 'error' || !values) {
     return (
       <div className="tf-figure">

@@ -3,7 +3,7 @@
  * for the chosen token some units fire and most stay silent, and the strongest units fire
  * for some words of the sentence and not for others.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { FeedForwardPanel } from './overview/FeedForwardPanel.tsx';
@@ -11,9 +11,11 @@ import { blockParameterShares, firingUnits, unitColumns } from '../model/feed-fo
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
 import { TokenPicker } from '../ui/Pickers.tsx';
 import { StoreLayerPicker, useStoreLayer } from '../ui/SelectionPickers.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 export function FeedForwardProse() {
   return (
@@ -36,8 +38,8 @@ export function FeedForwardProse() {
 }
 
 export function FeedForwardFigure() {
-  const [text, setText] = useState<string>(GPT_EXAMPLES[0]);
-  const [token, setToken] = useState(1);
+  const [text] = useLessonInput(TRANSFORMER, 'gpt');
+  const [token, setToken] = useLessonInput(TRANSFORMER, 'ffn-token');
   const r = useLabelledTrace(GPT_ID, text);
   const layer = useStoreLayer(r.state === 'ready' ? r.bundle.model.config.nLayers : 1);
   const T = r.state === 'ready' ? r.tokens.length : 0;
@@ -48,7 +50,7 @@ export function FeedForwardFigure() {
     const units = firingUnits(act, tok, 10).top.map((u) => u.unit);
     return { units, values: unitColumns(act, units) };
   }, [r, layer, tok]);
-  const input = <SentenceInput label="Sentence for tiny-gpt" value={text} onChange={setText} examples={GPT_EXAMPLES} />;
+  const input = <SentenceInput lesson={TRANSFORMER} name="gpt" label="Sentence for tiny-gpt" examples={GPT_EXAMPLES} examplesLabel="Examples for “Sentence for tiny-gpt”" />;
   if (r.state === 'loading') return <Loading what="tiny-gpt" />;
   if (r.state === 'error' || !top) {
     return (

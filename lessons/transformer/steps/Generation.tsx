@@ -12,9 +12,12 @@ import { lastLogits, topK } from '../../../src/models/generate.ts';
 import { chooseNext, entropyBits, probabilitiesAt, type GenerationStep } from '../model/sampling.ts';
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
 import { HorizontalBars, ReferenceKey } from '../ui/HorizontalBars.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import type { Token } from '../../../src/tokenizers/index.ts';
 import { GPT_ID, tokenLabels, unknownWords } from '../ui/use-gpt-trace.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
+import { PROMPTS } from './examples.ts';
 
 export function GenerationProse() {
   return (
@@ -36,26 +39,32 @@ export function GenerationProse() {
 }
 
 const TOP = 10;
+const NO_STEPS: GenerationStep[] = [];
 const formatP = (p: number) => (p > 0 && p < 0.001 ? '<0.001' : p.toFixed(3));
-const PROMPTS = ['The animal didn\'t cross the street because it was too', 'The cat sat on the', 'Mary thanked John because'];
 
 function Generator({ bundle }: { bundle: TextBundle }) {
-  const [run, setRun] = useState<{ prompt: string; steps: GenerationStep[] }>({ prompt: PROMPTS[0], steps: [] });
-  const [temperature, setTemperature] = useState(0.8);
-  const [seed, setSeed] = useState(1);
+  const [prompt] = useLessonInput(TRANSFORMER, 'prompt');
+  const [temperature, setTemperature] = useLessonInput(TRANSFORMER, 'temperature');
+  const [seed, setSeed] = useLessonInput(TRANSFORMER, 'seed');
+  // The tokens generated so far belong to the prompt they continue: a new prompt (typed here,
+  // or from a link) starts over. They are a history of clicks, not a setting: no link holds them.
+  const [generated, setGenerated] = useState<{ prompt: string; steps: GenerationStep[] }>({ prompt, steps: NO_STEPS });
+  const steps = generated.prompt === prompt ? generated.steps : NO_STEPS;
+  const setSteps = (f: (steps: GenerationStep[]) => GenerationStep[]) =>
+    setGenerated((g) => ({ prompt, steps: f(g.prompt === prompt ? g.steps : NO_STEPS) }));
   const ids = useId();
   const tok = bundle.tokenizer;
   const model = bundle.model;
   const max = model.config.maxPositions;
   const stop = tok?.specialIds.sep;
-  const prompt = useMemo((): { error: string } | { tokens: Token[]; labels: string[]; unknown: string[] } => {
+  const read = useMemo((): { error: string } | { tokens: Token[]; labels: string[]; unknown: string[] } => {
     if (!tok) return { error: 'tiny-gpt has no tokenizer.' };
-    if (run.prompt.trim() === '') return { error: 'Type a prompt to continue.' };
-    const tokens = tok.encode(run.prompt);
+    if (prompt.trim() === '') return { error: 'Type a prompt to continue.' };
+    const tokens = tok.encode(prompt);
     if (tokens.length >= max) return { error: `tiny-gpt reads at most ${max} tokens; this prompt makes ${tokens.length}. Shorten it.` };
-    return { tokens, labels: tokenLabels(tokens, run.prompt), unknown: unknownWords(tokens, run.prompt) };
-  }, [tok, run.prompt, max]);
-  const sequence = useMemo(() => ('tokens' in prompt ? [...prompt.tokens.map((t) => t.id), ...run.steps.map((s) => s.id)] : []), [prompt, run.steps]);
+    return { tokens, labels: tokenLabels(tokens, prompt), unknown: unknownWords(tokens, prompt) };
+  }, [tok, prompt, max]);
+  const sequence = useMemo(() => ('tokens' in read ? [...read.tokens.map((t) => t.id), ...steps.map((s) => s.id)] : []), [read, steps]);
   const logits = useMemo(() => (sequence.length > 0 ? lastLogits(model, sequence) : null), [model, sequence]);
   const probs = useMemo(() => (logits ? probabilitiesAt(logits, temperature) : null), [logits, temperature]);
   const top = useMemo(() => (logits ? topK(logits, TOP) : []), [logits]);
@@ -64,25 +73,24 @@ function Generator({ bundle }: { bundle: TextBundle }) {
   const reference = useMemo(() => (atOne ? top.map((i) => atOne[i]) : []), [atOne, top]);
   const words = useMemo(() => top.map((i) => tok?.idToToken(i) ?? String(i)), [top, tok]);
 
-  const setPrompt = (p: string) => setRun({ prompt: p, steps: [] });
-  const last = run.steps[run.steps.length - 1];
+  const last = steps[steps.length - 1];
   const ended = last !== undefined && last.id === stop;
   const full = sequence.length >= max;
   const next = () => {
     if (!logits || ended || full) return;
-    setRun((r) => ({ ...r, steps: [...r.steps, chooseNext(logits, temperature, seed, r.steps.length)] }));
+    setSteps((done) => [...done, chooseNext(logits, temperature, seed, done.length)]);
   };
   const word = (id: number) => (id === stop ? '[end]' : (tok?.idToToken(id) ?? String(id)));
   const inside = bars.reduce((a, b) => a + b, 0);
 
   return (
     <div className="tf-figure">
-      <SentenceInput label="Prompt" value={run.prompt} onChange={setPrompt} examples={PROMPTS} />
-      {'error' in prompt ? (
-        <Problem>{prompt.error}</Problem>
+      <SentenceInput lesson={TRANSFORMER} name="prompt" label="Prompt" examples={PROMPTS} examplesLabel="Examples for “Prompt”" />
+      {'error' in read ? (
+        <Problem>{read.error}</Problem>
       ) : (
         <>
-          <UnknownWords words={prompt.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
+          <UnknownWords words={read.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
           <div className="tf-controls">
             <span className="tf-slider">
               <label htmlFor={`${ids}-t`}>Temperature T = {temperature.toFixed(2)}{temperature === 0 ? ' (greedy)' : ''}</label>
@@ -95,20 +103,20 @@ function Generator({ bundle }: { bundle: TextBundle }) {
             <button type="button" className="primary" onClick={next} disabled={ended || full}>
               Next token
             </button>
-            <button type="button" onClick={() => setRun((r) => ({ ...r, steps: r.steps.slice(0, -1) }))} disabled={run.steps.length === 0}>
+            <button type="button" onClick={() => setSteps((done) => done.slice(0, -1))} disabled={steps.length === 0}>
               Undo
             </button>
-            <button type="button" onClick={() => setRun((r) => ({ ...r, steps: [] }))} disabled={run.steps.length === 0}>
+            <button type="button" onClick={() => setSteps(() => [])} disabled={steps.length === 0}>
               Start over
             </button>
           </div>
           <p className="tf-tokens" aria-live="polite" aria-label="Text so far">
-            {prompt.labels.map((l, i) => (
+            {read.labels.map((l, i) => (
               <span key={`p${i}`} className="tf-token">
                 {l}
               </span>
             ))}
-            {run.steps.map((s, i) => (
+            {steps.map((s, i) => (
               <span key={`g${i}`} className="tf-token is-generated" title={`p = ${s.p.toFixed(3)} at T = ${s.temperature.toFixed(2)}`}>
                 {word(s.id)}
               </span>
@@ -117,7 +125,7 @@ function Generator({ bundle }: { bundle: TextBundle }) {
           {last && (
             <p className="tf-readout">
               Last step: “{word(last.id)}” had probability {last.p.toFixed(3)} at T = {last.temperature.toFixed(2)}
-              {last.u === null ? ' and was the top token (greedy).' : `; it was drawn with u = ${last.u.toFixed(3)}, random number ${run.steps.length} of seed ${seed}.`}
+              {last.u === null ? ' and was the top token (greedy).' : `; it was drawn with u = ${last.u.toFixed(3)}, random number ${steps.length} of seed ${seed}.`}
             </p>
           )}
           {ended && <p className="tf-readout">The model wrote its end-of-line token: this line is finished. Undo, or start over.</p>}

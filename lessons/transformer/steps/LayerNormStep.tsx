@@ -3,14 +3,13 @@
  * (mean 0, variance 1 over its own features), and after the learned gain and shift: what the
  * sub-layer actually reads in tiny-gpt's pre-norm blocks.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { VectorBars } from '../../../src/components/viz/VectorBars.tsx';
-import { layerNormParts, meanStd, normWeightsOf, residualStep, vectorNorm, type SubLayer } from '../model/residual.ts';
+import { layerNormParts, meanStd, normWeightsOf, residualStep, vectorNorm } from '../model/residual.ts';
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
 import { TokenPicker } from '../ui/Pickers.tsx';
 import { StoreLayerPicker, useStoreLayer } from '../ui/SelectionPickers.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
 
@@ -20,6 +19,9 @@ function signed(v: number, digits: number): string {
   return Number(s) === 0 ? (0).toFixed(digits) : s.replace('-', '−');
 }
 import { NormPlacementTable } from './NormPlacement.tsx';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 export function LayerNormProse() {
   return (
@@ -45,9 +47,9 @@ export function LayerNormProse() {
 }
 
 export function LayerNormFigure() {
-  const [text, setText] = useState<string>(GPT_EXAMPLES[0]);
-  const [token, setToken] = useState(7);
-  const [which, setWhich] = useState<SubLayer>('attention');
+  const [text] = useLessonInput(TRANSFORMER, 'gpt');
+  const [token, setToken] = useLessonInput(TRANSFORMER, 'norm-token');
+  const [which, setWhich] = useLessonInput(TRANSFORMER, 'norm-sublayer');
   const whichId = useId();
   const r = useLabelledTrace(GPT_ID, text);
   const layer = useStoreLayer(r.state === 'ready' ? r.bundle.model.config.nLayers : 1);
@@ -60,7 +62,7 @@ export function LayerNormFigure() {
     const x = step.normIn.row(tok);
     return { x, ln: layerNormParts(x, normWeightsOf(model, layer, which), model.config.normEps), traced: step.normOut.row(tok) };
   }, [r, layer, which, tok]);
-  const input = <SentenceInput label="Sentence for tiny-gpt" value={text} onChange={setText} examples={GPT_EXAMPLES} />;
+  const input = <SentenceInput lesson={TRANSFORMER} name="gpt" label="Sentence for tiny-gpt" examples={GPT_EXAMPLES} examplesLabel="Examples for “Sentence for tiny-gpt”" />;
   if (r.state === 'loading') return <Loading what="tiny-gpt" />;
   if (r.state === 'error' || !parts) {
     return (
@@ -86,7 +88,7 @@ export function LayerNormFigure() {
         <StoreLayerPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} />
         <span className="tf-select">
           <label htmlFor={whichId}>Sub-layer</label>
-          <select id={whichId} value={which} onChange={(e) => setWhich(e.target.value as SubLayer)}>
+          <select id={whichId} value={which} onChange={(e) => setWhich(e.target.value === 'ffn' ? 'ffn' : 'attention')}>
             <option value="attention">before self-attention</option>
             <option value="ffn">before feed-forward</option>
           </select>

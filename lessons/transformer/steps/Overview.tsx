@@ -2,16 +2,17 @@
  * Step 1: the encoder-decoder diagram of the 2017 paper, clickable. Selecting a block shows
  * what that block of the shipped translator computes for the sentence in the box.
  */
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue } from 'react';
 import { RetryButton } from '../../../src/components/lesson/RetryButton.tsx';
 import { ArchitectureDiagram } from '../../../src/components/viz/ArchitectureDiagram.tsx';
-import type { ArchitectureBlockId } from '../../../src/viz/architecture-diagram.ts';
 import { Loading, Problem, StutterNote, UnknownWords } from '../ui/Notices.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { useTranslation } from '../ui/use-translator.ts';
 import { stutters } from '../model/translator.ts';
 import { BlockInspector } from './overview/BlockInspector.tsx';
 import { ENGLISH_EXAMPLES } from './examples.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 export function OverviewProse() {
   return (
@@ -35,13 +36,13 @@ export function OverviewProse() {
 }
 
 export function OverviewFigure() {
-  const [text, setText] = useState<string>(ENGLISH_EXAMPLES[0]);
-  const [block, setBlock] = useState<ArchitectureBlockId>('decoder-cross-attention');
+  const [text] = useLessonInput(TRANSFORMER, 'english');
+  const [block, setBlock] = useLessonInput(TRANSFORMER, 'block');
   const deferred = useDeferredValue(text);
   const r = useTranslation(deferred);
   return (
     <div className="tf-figure">
-      <SentenceInput label="English sentence" value={text} onChange={setText} examples={ENGLISH_EXAMPLES} />
+      <SentenceInput lesson={TRANSFORMER} name="english" label="English sentence" examples={ENGLISH_EXAMPLES} examplesLabel="Examples for “English sentence”" />
       {r.state === 'loading' && <Loading what="the translator" />}
       {r.state === 'error' && <Problem>{r.message}<RetryButton retry={r.retry} /></Problem>}
       {r.state === 'ready' && (

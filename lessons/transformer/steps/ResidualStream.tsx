@@ -2,15 +2,17 @@
  * Step 6: the residual stream. Each sub-layer adds its output to a running vector per token;
  * the plot follows each chosen token's vector length (norm) through tiny-gpt's sub-layers.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { LinePlot } from '../../../src/components/viz/LinePlot.tsx';
 import { residualNormTable, residualStages, rowNorms } from '../model/residual.ts';
 import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { MAX_SERIES, TRANSFORMER } from '../inputs.ts';
 
 export function ResidualProse() {
   return (
@@ -30,13 +32,12 @@ export function ResidualProse() {
   );
 }
 
-const MAX_SERIES = 5;
 /** Narrow enough that the x axis ticks land on whole sub-layers. */
 const PLOT_WIDTH = 760;
 
 export function ResidualFigure() {
-  const [text, setText] = useState<string>(GPT_EXAMPLES[0]);
-  const [picked, setPicked] = useState<number[]>([0, 1, 7]);
+  const [text] = useLessonInput(TRANSFORMER, 'gpt');
+  const [picked, setPicked] = useLessonInput(TRANSFORMER, 'residual-tokens');
   const r = useLabelledTrace(GPT_ID, text);
   const stages = useMemo(() => (r.state === 'ready' ? residualStages(r.trace) : []), [r]);
   const table = useMemo(() => residualNormTable(stages), [stages]);
@@ -59,7 +60,7 @@ export function ResidualFigure() {
     });
     return { rows: r.labelsShown.map((l, i) => `${i + 1}. ${l}`), cols, values };
   }, [stages, table, finalNorms, T, r.labelsShown]);
-  const input = <SentenceInput label="Sentence for tiny-gpt" value={text} onChange={setText} examples={GPT_EXAMPLES} />;
+  const input = <SentenceInput lesson={TRANSFORMER} name="gpt" label="Sentence for tiny-gpt" examples={GPT_EXAMPLES} examplesLabel="Examples for “Sentence for tiny-gpt”" />;
   if (r.state === 'loading') return <Loading what="tiny-gpt" />;
   if (r.state === 'error') {
     return (

@@ -12,8 +12,10 @@ import { useModel } from '../../../src/components/use-model.ts';
 import { firstDifference, positionChanges } from '../model/causal-check.ts';
 import { HorizontalBars } from '../ui/HorizontalBars.tsx';
 import { Loading, Problem } from '../ui/Notices.tsx';
-import { SentenceInput } from '../ui/SentenceInput.tsx';
 import { GPT_ID, tokenLabels } from '../ui/use-gpt-trace.ts';
+import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../inputs.ts';
 
 export function WhyMaskProse() {
   return (
@@ -41,8 +43,8 @@ function fmt(v: number): string {
 }
 
 function Comparison({ bundle }: { bundle: TextBundle }) {
-  const [a, setA] = useState('the cat sat on the mat');
-  const [b, setB] = useState('the cat sat on the sofa');
+  const [a] = useLessonInput(TRANSFORMER, 'sentence-a');
+  const [b] = useLessonInput(TRANSFORMER, 'sentence-b');
   const result = useMemo(() => {
     const tok = bundle.tokenizer;
     if (!tok) return { error: 'tiny-gpt has no tokenizer.' };
@@ -62,8 +64,8 @@ function Comparison({ bundle }: { bundle: TextBundle }) {
   const nLayers = bundle.model.config.nLayers;
   return (
     <div className="tf-figure">
-      <SentenceInput label="Sentence A" value={a} onChange={setA} />
-      <SentenceInput label="Sentence B" value={b} onChange={setB} />
+      <SentenceInput lesson={TRANSFORMER} name="sentence-a" label="Sentence A" />
+      <SentenceInput lesson={TRANSFORMER} name="sentence-b" label="Sentence B" />
       {'error' in result ? (
         <Problem>{result.error}</Problem>
       ) : (

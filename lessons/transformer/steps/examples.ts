@@ -16,3 +16,6 @@ export const GPT_EXAMPLES = [
   'Mary thanked John because she was grateful.',
   'I deposited money in the bank.',
 ] as const;
+
+/** Prompts for the generation step. */
+export const PROMPTS = ['The animal didn\'t cross the street because it was too', 'The cat sat on the', 'Mary thanked John because'] as const;

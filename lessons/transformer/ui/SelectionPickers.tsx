@@ -3,10 +3,15 @@
  * [ ] step them from the keyboard), plus this lesson's extra: the mean over a layer's heads.
  * Choosing a head, by click or key, switches the mean off again.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { HeadPicker, useSelectedHead } from '../../../src/components/lesson/HeadPicker.tsx';
+import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
 import { selectLayer, selectSelectLayer, selectSetLimits, useAtlas } from '../../../src/store/index.ts';
+import { TRANSFORMER } from '../inputs.ts';
 import type { HeadChoice } from '../model/attention-views.ts';
+
+/** The lesson input that holds one figure's "mean of the heads" switch. */
+export type MeanInput = 'block-mean' | 'encoder-mean' | 'causal-mean' | 'cross-mean';
 
 export interface LayerHead {
   layer: number;
@@ -16,15 +21,15 @@ export interface LayerHead {
   setMean(on: boolean): void;
 }
 
-/** The store's layer and head, clamped to this model, or 'mean' while the mean is on. */
-export function useLayerHead(nLayers: number, nHeads: number, startWithMean = false): LayerHead {
+/** The store's layer and head, clamped to this model, or 'mean' while the figure's mean switch is on. */
+export function useLayerHead(nLayers: number, nHeads: number, meanInput: MeanInput): LayerHead {
   const { layer, head } = useSelectedHead(nLayers, nHeads);
-  const [mean, setMean] = useState(startWithMean);
+  const [mean, setMean] = useLessonInput(TRANSFORMER, meanInput);
   const lastHead = useRef(head);
   useEffect(() => {
     if (head !== lastHead.current) setMean(false);
     lastHead.current = head;
-  }, [head]);
+  }, [head, setMean]);
   return { layer, head: mean ? 'mean' : head, storeHead: head, mean, setMean };
 }
 

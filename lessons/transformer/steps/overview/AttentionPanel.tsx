@@ -30,7 +30,7 @@ export function attentionAxes(t: TracedTranslation, kind: AttentionKind) {
 export function AttentionPanel({ model, t, kind, layer }: AttentionPanelProps) {
   const side = kind === 'encoder' ? t.trace.encoder : t.trace.decoder;
   const { nHeads, nLayers } = kind === 'encoder' ? model.config.encoder : model.config.decoder;
-  const sel = useLayerHead(nLayers, nHeads, true);
+  const sel = useLayerHead(nLayers, nHeads, 'block-mean');
   const choice = sel.head;
   const l = side.layers[Math.min(layer, side.layers.length - 1)];
   const heads = kind === 'cross' ? (l.crossHeads ?? []) : l.heads;

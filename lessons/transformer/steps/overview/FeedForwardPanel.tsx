@@ -2,11 +2,13 @@
  * The feed-forward network of one block for the current sentence: its hidden layer is four
  * times wider than the stream, and for each token only some of those units fire.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { VectorBars } from '../../../../src/components/viz/VectorBars.tsx';
 import type { TransformerModel, TransformerTrace } from '../../../../src/models/transformer.ts';
 import { firingShares, firingUnits } from '../../model/feed-forward.ts';
 import { TokenPicker } from '../../ui/Pickers.tsx';
+import { useLessonInput } from '../../../../src/components/lesson/use-lesson-input.ts';
+import { TRANSFORMER } from '../../inputs.ts';
 
 export interface FeedForwardPanelProps {
   model: TransformerModel;
@@ -20,7 +22,7 @@ export interface FeedForwardPanelProps {
 const ACTIVATION_NAME: Record<string, string> = { relu: 'ReLU', gelu: 'GELU', geluTanh: 'GELU (tanh approximation)', swiglu: 'SwiGLU' };
 
 export function FeedForwardPanel({ model, trace, labels, layer, token: given }: FeedForwardPanelProps) {
-  const [own, setOwn] = useState(0);
+  const [own, setOwn] = useLessonInput(TRANSFORMER, 'block-token');
   const token = given ?? own;
   const cfg = model.config;
   const l = trace.layers[Math.min(layer, trace.layers.length - 1)];
