@@ -11,7 +11,7 @@ import { divergingInterpolator, sequentialInterpolator, type SequentialScheme } 
 import type { Frame } from '../../src/viz/chart.ts';
 import { defineChart } from '../../src/viz/chart.ts';
 import type { Chart, G, Svg } from '../../src/viz/frame.ts';
-import { sizeSvg, smallFont, textWidth, truncate } from '../../src/viz/frame.ts';
+import { drawAxisTitles, sizeSvg, smallFont, textWidth, truncate } from '../../src/viz/frame.ts';
 import { exact } from '../../src/viz/format.ts';
 import type { LegendSpec } from '../../src/viz/legend.ts';
 import { drawLegend, legendWidth } from '../../src/viz/legend.ts';
@@ -286,16 +286,7 @@ function drawMatrixImage(svg: Svg, parts: Parts, l: MatrixImageLayout, readout: 
   const yScale = d3.scaleLinear().domain([0, l.rows]).range([0, gridH]);
   parts.xAxisG.attr('transform', `translate(0,${gridH})`).call(d3.axisBottom(xScale).tickValues(l.xTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
   parts.yAxisG.call(d3.axisLeft(yScale).tickValues(l.yTicks.map((t) => t + 0.5)).tickFormat((v) => String(+v - 0.5)));
-  parts.plot.selectAll('.viz-axis').attr('font-size', small).attr('font-family', null);
-  parts.axisLabels
-    .selectAll('text')
-    .data(l.axisLabels)
-    .join('text')
-    .attr('class', 'viz-label')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', font)
-    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.r})`)
-    .text((d) => d.t);
+  drawAxisTitles(parts.plot, parts.axisLabels, l.axisLabels, font, small);
 
   for (const [cls, sw] of [['outer', 4], ['inner', 1.5]] as const) {
     parts.marks

@@ -182,3 +182,28 @@ export function asButton<E extends Element, D>(sel: d3.Selection<E, D, d3.BaseTy
       activate(event, d);
     });
 }
+
+/** A rotated axis title: text t centred at (x, y), turned r degrees. */
+export interface AxisTitle {
+  t: string;
+  x: number;
+  y: number;
+  r: number;
+}
+
+/**
+ * Sizes d3-axis text to the kit's small font (d3-axis writes font-size="10" on its group) and
+ * draws the axis titles, for every figure with numeric axes.
+ */
+export function drawAxisTitles(plot: G, titles: G, labels: readonly AxisTitle[], font: number, small: number): void {
+  plot.selectAll('.viz-axis').attr('font-size', small).attr('font-family', null);
+  titles
+    .selectAll('text')
+    .data(labels)
+    .join('text')
+    .attr('class', 'viz-label')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', font)
+    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.r})`)
+    .text((d) => d.t);
+}

@@ -8,7 +8,7 @@ import * as d3 from 'd3';
 import { defineChart } from './chart.ts';
 import { categorical } from './colors.ts';
 import type { Chart, G, Svg } from './frame.ts';
-import { sizeSvg, truncate } from './frame.ts';
+import { drawAxisTitles, sizeSvg, truncate } from './frame.ts';
 import { exact } from './format.ts';
 import type { LinePlotLayout, PlacedSeries, PlotPoint, SeriesLegendItem } from './line-plot-layout.ts';
 import { layoutLinePlot } from './line-plot-layout.ts';
@@ -150,17 +150,7 @@ function drawAxes(parts: Parts, l: LinePlotLayout): void {
   const { font, small } = l;
   parts.xAxisG.attr('transform', `translate(0,${l.plotH})`).call(d3.axisBottom(l.x).ticks(l.xTickCount).tickFormat((v) => exact(+v)));
   parts.yAxisG.call(d3.axisLeft(l.y).tickValues(l.yTicks).tickFormat((v) => l.yFormat(+v)));
-  // d3-axis writes font-size="10" on its group; the kit's sizes win.
-  parts.plot.selectAll('.viz-axis').attr('font-size', small).attr('font-family', null);
-  parts.axisLabels
-    .selectAll('text')
-    .data(l.axisLabels)
-    .join('text')
-    .attr('class', 'viz-label')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', font)
-    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.r})`)
-    .text((d) => d.t);
+  drawAxisTitles(parts.plot, parts.axisLabels, l.axisLabels, font, small);
 }
 
 /** The dashed reference line (chance level) and its label, when it falls inside the plot. */
