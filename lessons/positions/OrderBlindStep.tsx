@@ -44,7 +44,7 @@ export function OrderBlindFigure() {
         explanation="Without positions nothing in an encoder depends on where a token sits, so each word attends to the same words with the same weights wherever it stands: the pattern moves along with the words and nothing else changes. (A decoder would differ: its causal mask lets each token see only earlier tokens, and that mask is itself a signal of order.)"
         onAnswer={() => setAnswered(true)}
       />
-      {answered ? <ShuffleFigure initialMode="removed" /> : <p className="muted">Answer the question to run the experiment.</p>}
+      {answered ? <ShuffleFigure modeInput="blind-mode" /> : <p className="muted">Answer the question to run the experiment.</p>}
     </>
   );
 }

@@ -26,5 +26,5 @@ export function PositionsBackProse() {
 }
 
 export function PositionsBackFigure() {
-  return <ShuffleFigure initialMode="trained" />;
+  return <ShuffleFigure modeInput="back-mode" />;
 }

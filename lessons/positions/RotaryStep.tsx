@@ -1,5 +1,5 @@
 /** Step 7: rotary positions rotate q and k; the score depends on the distance alone. References. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { References } from '../../src/components/lesson/References.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
@@ -7,9 +7,11 @@ import { exact } from '../../src/viz/format.ts';
 import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { additiveScores, randomQueryKey, rotaryScores } from './rotary.ts';
 import { diagonalSpread } from './sinusoid-stats.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { POSITIONS, ROTARY_GRID } from './inputs.ts';
 import './positions.css';
 
-const P = 24; // positions in the score grid
+const P = ROTARY_GRID; // positions in the score grid
 const D_HEAD = 16;
 
 export function RotaryProse() {
@@ -33,10 +35,10 @@ export function RotaryProse() {
 }
 
 export function RotaryFigure() {
-  const [seed, setSeed] = useState(3);
-  const [m, setM] = useState(5);
-  const [n, setN] = useState(2);
-  const [shift, setShift] = useState(10);
+  const [seed, setSeed] = useLessonInput(POSITIONS, 'rotary-seed');
+  const [m, setM] = useLessonInput(POSITIONS, 'm');
+  const [n, setN] = useLessonInput(POSITIONS, 'n');
+  const [shift, setShift] = useLessonInput(POSITIONS, 'shift');
   const s = Math.min(shift, P - 1 - Math.max(m, n));
   const { q, k } = useMemo(() => randomQueryKey(seed, D_HEAD), [seed]);
   const rotary = useMemo(() => rotaryScores(q, k, P), [q, k]);

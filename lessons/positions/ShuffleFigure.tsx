@@ -4,27 +4,28 @@
  * model's positions as trained or removed, and a table of how far every layer's pattern
  * failed to follow the words.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { ButtonRow } from '../../src/components/lesson/controls.tsx';
+import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { POSITIONS } from './inputs.ts';
 import { layerMeans, shuffleExperiment, withoutPositions } from './shuffle.ts';
 import { shuffleInput } from './shuffle-input.ts';
 import { ShuffleDistanceTable } from './ShuffleDistanceTable.tsx';
 import { useTextModel } from './use-text-model.ts';
 import './positions.css';
 
-export const DEFAULT_SENTENCE = 'The animal did not cross the street because it was too tired.';
-
 const percent = (v: number) => `${(100 * v).toFixed(v < 0.001 && v > 0 ? 3 : 0)}%`;
 
-export function ShuffleFigure({ initialMode }: { initialMode: 'trained' | 'removed' }) {
+/** The experiment; `modeInput` is the step's own choice of positions as trained or removed. */
+export function ShuffleFigure({ modeInput }: { modeInput: 'blind-mode' | 'back-mode' }) {
   const model = useTextModel();
-  const [text, setText] = useState(DEFAULT_SENTENCE);
-  const [seed, setSeed] = useState(1);
-  const [mode, setMode] = useState(initialMode);
-  const [layer, setLayer] = useState(0);
-  const [head, setHead] = useState(0);
-  const inputId = useId();
+  const [text] = useLessonInput(POSITIONS, 'sentence');
+  const [seed, setSeed] = useLessonInput(POSITIONS, 'shuffle');
+  const [mode, setMode] = useLessonInput(POSITIONS, modeInput);
+  const [layer, setLayer] = useLessonInput(POSITIONS, 'shuffle-layer');
+  const [head, setHead] = useLessonInput(POSITIONS, 'shuffle-head');
 
   const bundle = model.state === 'ready' ? model.bundle : null;
   const input = useMemo(() => (bundle ? shuffleInput(bundle.tokenizer!, bundle.model.config.maxPositions, text, seed) : null), [bundle, text, seed]);
@@ -53,8 +54,7 @@ export function ShuffleFigure({ initialMode }: { initialMode: 'trained' | 'remov
         at most {config.maxPositions} tokens){model.skipped.length > 0 && <> — {model.skipped.join(', ')} is not shipped yet, so {model.bundle.id} stands in</>}.
       </p>
       <div className="positions-controls">
-        <label htmlFor={inputId}>Sentence</label>
-        <input id={inputId} type="text" maxLength={400} value={text} onChange={(e) => setText(e.currentTarget.value)} spellCheck={false} />
+        <SentenceInput lesson={POSITIONS} name="sentence" />
         <button type="button" onClick={() => setSeed((s) => s + 1)}>Shuffle again</button>
       </div>
       <div className="lesson-buttons" role="group" aria-label="Position embeddings">

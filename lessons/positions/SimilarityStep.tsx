@@ -1,11 +1,13 @@
 /** Step 5: dot products between sinusoidal position vectors depend only on the distance. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { exact } from '../../src/viz/format.ts';
 import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { MatrixFigure } from './MatrixFigure.tsx';
 import { diagonalSpread, MAX_DIMS, MAX_POSITIONS, rowDots, sinusoidMatrix } from './sinusoid-stats.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { POSITIONS } from './inputs.ts';
 import './positions.css';
 
 export function SimilarityProse() {
@@ -32,9 +34,9 @@ export function SimilarityProse() {
 }
 
 export function SimilarityFigure() {
-  const [positions, setPositions] = useState(60);
-  const [dims, setDims] = useState(64);
-  const [anchor, setAnchor] = useState(20);
+  const [positions, setPositions] = useLessonInput(POSITIONS, 'similarity-positions');
+  const [dims, setDims] = useLessonInput(POSITIONS, 'similarity-dims');
+  const [anchor, setAnchor] = useLessonInput(POSITIONS, 'anchor');
   const p = Math.min(anchor, positions - 1);
   const dots = useMemo(() => rowDots(sinusoidMatrix(positions, dims), positions, dims), [positions, dims]);
   const color = useMemo(() => ({ kind: 'diverging' as const, maxAbs: dims / 2 }), [dims]);

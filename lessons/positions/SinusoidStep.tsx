@@ -1,11 +1,13 @@
 /** Step 3: the sinusoidal matrix as a picture, sizes adjustable up to 100 x 512. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { sinusoidalWavelength } from '../../src/models/positional.ts';
 import { exact } from '../../src/viz/format.ts';
 import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { MatrixFigure } from './MatrixFigure.tsx';
 import { MAX_DIMS, MAX_POSITIONS, sinusoidMatrix } from './sinusoid-stats.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { POSITIONS } from './inputs.ts';
 import './positions.css';
 
 export function SinusoidProse() {
@@ -28,8 +30,8 @@ export function SinusoidProse() {
 }
 
 export function SinusoidFigure() {
-  const [positions, setPositions] = useState(50);
-  const [dims, setDims] = useState(128);
+  const [positions, setPositions] = useLessonInput(POSITIONS, 'positions');
+  const [dims, setDims] = useLessonInput(POSITIONS, 'dims');
   const values = useMemo(() => sinusoidMatrix(positions, dims), [positions, dims]);
   const color = useMemo(() => ({ kind: 'diverging' as const, maxAbs: 1 }), []);
   const slowest = sinusoidalWavelength(dims / 2 - 1, dims);

@@ -1,11 +1,13 @@
 /** Step 4: each sin/cos pair is a wave of its own wavelength; the wavelengths grow geometrically. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { sinusoidalWavelength } from '../../src/models/positional.ts';
 import { exact } from '../../src/viz/format.ts';
 import { RangeField } from '../../src/components/lesson/controls.tsx';
 import { column, MAX_DIMS, MAX_POSITIONS, pairWavelengths, sinusoidMatrix } from './sinusoid-stats.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { POSITIONS } from './inputs.ts';
 import './positions.css';
 
 export function WavelengthProse() {
@@ -32,8 +34,8 @@ export function WavelengthProse() {
 }
 
 export function WavelengthFigure() {
-  const [dims, setDims] = useState(128);
-  const [pair, setPair] = useState(4);
+  const [dims, setDims] = useLessonInput(POSITIONS, 'dims');
+  const [pair, setPair] = useLessonInput(POSITIONS, 'pair');
   const i = Math.min(pair, dims / 2 - 1);
   const matrix = useMemo(() => sinusoidMatrix(MAX_POSITIONS, dims), [dims]);
   const waves = useMemo(() => {
