@@ -3,14 +3,23 @@
  * "bank" end up closer or further apart than two uses of the same sense, then sees the
  * cosine similarities measured layer by layer on generated sentences and on their own two.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Question } from '../../src/components/lesson/Question.tsx';
 import { References } from '../../src/components/lesson/References.tsx';
+import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
 import { useBundle } from '../../src/components/lesson/use-bundle.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { generateBankSenses } from '../../src/data/coref-world/index.ts';
+import { defineLessonInputs, textInput } from '../../src/store/index.ts';
 import { cosine, senseDrift, wordVectorsByDepth } from './compute.ts';
 import { MODEL_ID } from './use-model.ts';
+
+/** The student's two "bank" sentences (src/store/lesson-inputs.ts), in the lesson's link. */
+export const BANK_INPUTS = defineLessonInputs('multi-head', {
+  'bank-first': textInput('I deposited money in the bank.'),
+  'bank-second': textInput('He sat by the river bank.'),
+});
 
 const SAMPLE = generateBankSenses(5, 16).map((b) => ({ sentence: b.sentence, sense: b.sense, span: b.bank }));
 
@@ -60,8 +69,8 @@ export function BankDriftProse() {
 
 export function BankDriftFigure() {
   const b = useBundle(MODEL_ID);
-  const [a, setA] = useState('I deposited money in the bank.');
-  const [c, setC] = useState('He sat by the river bank.');
+  const [a] = useLessonInput(BANK_INPUTS, 'bank-first');
+  const [c] = useLessonInput(BANK_INPUTS, 'bank-second');
   const ready = b.state === 'ready' && b.bundle.kind === 'text' && b.bundle.tokenizer ? b.bundle : null;
   const drift = useMemo(() => (ready ? senseDrift(ready.model, ready.tokenizer!, SAMPLE) : null), [ready]);
   const pair = useMemo(() => {
@@ -92,8 +101,8 @@ export function BankDriftFigure() {
   return (
     <>
       <div className="bank-inputs">
-        <label>First sentence <input type="text" value={a} onChange={(e) => setA(e.target.value)} /></label>
-        <label>Second sentence <input type="text" value={c} onChange={(e) => setC(e.target.value)} /></label>
+        <SentenceInput lesson={BANK_INPUTS} name="bank-first" label="First sentence" />
+        <SentenceInput lesson={BANK_INPUTS} name="bank-second" label="Second sentence" />
       </div>
       {pair && 'error' in pair && <p className="error" role="alert">{pair.error}</p>}
       <LinePlot series={series} xLabel="depth (0 = embeddings, then after each layer)" yLabel="cosine" title="How alike are the two “bank” vectors?" />
