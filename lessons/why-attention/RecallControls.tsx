@@ -18,11 +18,11 @@ export function RecallControls({ showDistance = true }: { showDistance?: boolean
   const [slot, setSlot] = useLessonInput(WHY_ATTENTION, 'asked');
   const [distance, setDistance] = useLessonInput(WHY_ATTENTION, 'distance');
   const [, setSeed] = useLessonInput(WHY_ATTENTION, 'seed');
-  // What is typed, kept while it is not a code (the figures keep the last code meanwhile);
-  // once the code changes elsewhere (another step, a link), the box shows that code.
-  const [draft, setDraft] = useState<string | null>(null);
-  const typed = draft === null ? null : parseCode(draft, task.codeLength, task.symbols);
-  const text = draft !== null && (typed === null || typed.join('') === code.join('')) ? draft : code.join(' ');
+  // What is typed, as typed (even while it is not a code: the figures keep the last code
+  // meanwhile), and the code it goes with; once the code changes elsewhere (another step, a
+  // link), the box shows that code instead.
+  const [draft, setDraft] = useState<{ text: string; code: string } | null>(null);
+  const text = draft !== null && draft.code === code.join('') ? draft.text : code.join(' ');
   const valid = parseCode(text, task.codeLength, task.symbols);
   const used = usableDistance(task, slot, distance);
   return (
@@ -39,8 +39,8 @@ export function RecallControls({ showDistance = true }: { showDistance?: boolean
             aria-invalid={valid === null}
             aria-describedby={`${id}-code-help`}
             onChange={(e) => {
-              setDraft(e.target.value);
               const c = parseCode(e.target.value, task.codeLength, task.symbols);
+              setDraft({ text: e.target.value, code: (c ?? code).join('') });
               if (c) setCode(c);
             }}
           />
