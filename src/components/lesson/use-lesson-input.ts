@@ -27,8 +27,9 @@ export function useLessonInput<S extends InputSpecs, K extends keyof S & string>
   const value = decodeStored(codec, stored) as InputValue<S, K>;
   // A link may hold a value in a loose form ("05"), an invalid one, or the default spelled out:
   // once a figure knows the input's codec, the store (and so the URL) gets its canonical form.
+  // Inputs links do not carry are only ever written canonical, by the setter.
   useEffect(() => {
-    if (stored === undefined) return;
+    if (stored === undefined || !codec.linked) return;
     const canonical = storedForm(codec, decodeStored(codec, stored));
     if (canonical !== stored) useAtlas.getState().setLessonInput(inputs.lessonId, storeKey(name, codec), canonical ?? null);
   }, [stored, codec, inputs, name]);
