@@ -1,9 +1,10 @@
 /** Step 3: click a pronoun and rank every head by how decisively it picks each candidate. */
-import { useState } from 'react';
 import { PronounRanking } from '../../src/components/explorer/PronounRanking.tsx';
 import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
 import { selectSelectHead, selectSelectLayer, selectText, useAtlas } from '../../src/store/index.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { EXAMPLES } from './examples.ts';
+import { EXPLORER } from './inputs.ts';
 import { Pending, useResult } from './use-result.tsx';
 
 export function FollowProse() {
@@ -27,15 +28,15 @@ export function FollowFigure() {
   return (
     <>
       <SentenceInput examples={EXAMPLES} />
-      <FollowRanking text={useAtlas(selectText)} />
+      <FollowRanking text={useAtlas(selectText)} wordInput="follow-word" />
     </>
   );
 }
 
-/** Every head ranked for a clicked word of `text`. */
-export function FollowRanking({ text }: { text: string }) {
+/** Every head ranked for a clicked word of `text`; the word picked is the lesson input `wordInput`. */
+export function FollowRanking({ text, wordInput }: { text: string; wordInput: 'follow-word' | 'weather-word' }) {
   const r = useResult(text);
-  const [word, setWord] = useState<number | null>(null);
+  const [word, setWord] = useLessonInput(EXPLORER, wordInput);
   const setLayer = useAtlas(selectSelectLayer);
   const setHead = useAtlas(selectSelectHead);
   return (

@@ -4,13 +4,14 @@
  * one head) and `coref-mlm` (masked-LM only). Every number is computed live or read from the
  * models' cards; the prose says only what those show.
  */
-import { useState } from 'react';
 import { CorefLine, headName } from '../../src/components/explorer/CorefLine.tsx';
 import { FollowRow } from '../../src/components/explorer/FollowRow.tsx';
 import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
 import { useModel } from '../../src/components/use-model.ts';
 import { selectText, useAtlas, type AttentionResult, type CorefMeta } from '../../src/store/index.ts';
 import { EXAMPLES } from './examples.ts';
+import { EXPLORER } from './inputs.ts';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { Pending, useResult } from './use-result.tsx';
 
 export const CONTRAST_ID = 'coref-mlm';
@@ -69,7 +70,7 @@ export function TwoModelsFigure() {
   const text = useAtlas(selectText);
   const a = useResult(text, 'coref');
   const b = useResult(text, CONTRAST_ID);
-  const [word, setWord] = useState<number | null>(null);
+  const [word, setWord] = useLessonInput(EXPLORER, 'two-models-word');
   return (
     <>
       <SentenceInput examples={EXAMPLES} />

@@ -1,10 +1,11 @@
 /** Step 5: a pronoun that refers to nothing, and where to go next. */
 import { References } from '../../src/components/lesson/References.tsx';
 import { buildHash, selectText, useAtlas } from '../../src/store/index.ts';
-import { useState } from 'react';
+import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { FollowRanking } from './Follow.tsx';
+import { EXPLORER } from './inputs.ts';
 
-const WEATHER = 'She drove the car because it was raining.';
 
 export function WeatherProse() {
   return (
@@ -22,14 +23,11 @@ export function WeatherProse() {
 
 export function WeatherFigure() {
   const shared = useAtlas(selectText);
-  const [text, setText] = useState(WEATHER);
+  const [text] = useLessonInput(EXPLORER, 'weather');
   return (
     <>
-      <div className="sentence-input">
-        <label htmlFor="weather-text">Sentence</label>
-        <input id="weather-text" type="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoComplete="off" />
-      </div>
-      <FollowRanking text={text} />
+      <SentenceInput lesson={EXPLORER} name="weather" />
+      <FollowRanking text={text} wordInput="weather-word" />
       <p>
         <a className="button primary" href={buildHash({ name: 'explore' }, { text: text || shared })}>Open this sentence in the Attention Explorer</a>
       </p>

@@ -11,15 +11,10 @@ import { useBundle } from '../../src/components/lesson/use-bundle.ts';
 import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { LinePlot } from '../../src/components/viz/LinePlot.tsx';
 import { generateBankSenses } from '../../src/data/coref-world/index.ts';
-import { defineLessonInputs, textInput } from '../../src/store/index.ts';
 import { cosine, senseDrift, wordVectorsByDepth } from './compute.ts';
+import { BANK_INPUTS } from './inputs.ts';
 import { MODEL_ID } from './use-model.ts';
 
-/** The student's two "bank" sentences (src/store/lesson-inputs.ts), in the lesson's link. */
-export const BANK_INPUTS = defineLessonInputs('multi-head', {
-  'bank-first': textInput('I deposited money in the bank.'),
-  'bank-second': textInput('He sat by the river bank.'),
-});
 
 const SAMPLE = generateBankSenses(5, 16).map((b) => ({ sentence: b.sentence, sense: b.sense, span: b.bank }));
 

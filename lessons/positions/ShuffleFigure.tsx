@@ -14,6 +14,7 @@ import { layerMeans, shuffleExperiment, withoutPositions } from './shuffle.ts';
 import { shuffleInput } from './shuffle-input.ts';
 import { ShuffleDistanceTable } from './ShuffleDistanceTable.tsx';
 import { useTextModel } from './use-text-model.ts';
+import { describeUnseen } from '../../src/tokenizers/index.ts';
 import './positions.css';
 
 const percent = (v: number) => `${(100 * v).toFixed(v < 0.001 && v > 0 ? 3 : 0)}%`;
@@ -67,7 +68,7 @@ export function ShuffleFigure({ modeInput }: { modeInput: 'blind-mode' | 'back-m
         <>
           <p>
             Shuffled: <span className="positions-tokens">{input.shuffledLabels.join(' ')}</span>
-            {input.unknown.length > 0 && <span className="muted"> (unknown to the model, read as [UNK]: {input.unknown.join(', ')})</span>}
+            {input.unknown.length > 0 && <span className="muted"> (never seen whole by the model, marked “?”: {describeUnseen(input.unknown)})</span>}
           </p>
           <div className="positions-pickers">
             <ButtonRow label="Layer" count={config.nLayers} value={l} onPick={setLayer} />

@@ -2,7 +2,7 @@
  * From typed text to the two token sequences of the shuffle experiment, with a message in
  * place of an exception for input the experiment cannot use (empty, too long, one word).
  */
-import type { Tokenizer } from '../../src/tokenizers/index.ts';
+import { readWords, tokenLabels, type Tokenizer, type UnseenWord } from '../../src/tokenizers/index.ts';
 import { shuffledOrder } from './shuffle.ts';
 
 /** Most tokens the figure shows: beyond this the two heatmaps stop being readable. */
@@ -10,7 +10,7 @@ export const MAX_SHUFFLE_TOKENS = 32;
 
 export type ShuffleInput =
   | { ok: false; message: string }
-  | { ok: true; ids: number[]; labels: string[]; order: number[]; shuffledLabels: string[]; unknown: string[] };
+  | { ok: true; ids: number[]; labels: string[]; order: number[]; shuffledLabels: string[]; unknown: UnseenWord[] };
 
 /** Tokenizes `text` and draws the seeded order; special tokens ([CLS], [SEP], BOS) stay put. */
 export function shuffleInput(tokenizer: Tokenizer, maxPositions: number, text: string, seed: number): ShuffleInput {
@@ -25,7 +25,7 @@ export function shuffleInput(tokenizer: Tokenizer, maxPositions: number, text: s
   const fixed = (i: number) => special.has(tokens[i].id);
   const movable = tokens.filter((_, i) => !fixed(i)).length;
   if (movable < 2) return { ok: false, message: 'Type at least two words: one word has no order to shuffle.' };
-  const labels = tokens.map((t) => (t.unknown ? `${text.slice(t.start ?? 0, t.end ?? 0) || t.text}?` : t.text));
+  const labels = tokenLabels(text, tokens, sp);
   const order = shuffledOrder(tokens.length, seed, fixed);
   return {
     ok: true,
@@ -33,6 +33,6 @@ export function shuffleInput(tokenizer: Tokenizer, maxPositions: number, text: s
     labels,
     order,
     shuffledLabels: order.map((k) => labels[k]),
-    unknown: tokens.filter((t) => t.unknown).map((t) => text.slice(t.start ?? 0, t.end ?? 0)),
+    unknown: readWords(text, tokens, sp).words,
   };
 }

@@ -3,7 +3,8 @@
  * the pronoun after "because") looks on the selected head, over the sentence's nouns, for
  * "... too tired" and "... too wide". The prose says, from the card, how the pronoun head got there.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
 import { corefSentence, headName } from '../../src/components/explorer/CorefLine.tsx';
 import { FollowRow, followRow } from '../../src/components/explorer/FollowRow.tsx';
 import { HeadPicker } from '../../src/components/lesson/HeadPicker.tsx';
@@ -14,6 +15,7 @@ import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { EXAMPLES } from './examples.ts';
 import { Status } from './Status.tsx';
+import { SELF_ATTENTION } from './inputs.ts';
 import { MODEL_ID, useLessonHead } from './use-head.ts';
 
 /** What the card says about pronouns, for the prose: read from the model, never written by hand. */
@@ -55,7 +57,7 @@ const meanAccuracy = (c: CorefMeta) => {
 
 export function HeadResultFigure() {
   const h = useLessonHead();
-  const [word, setWord] = useState<number | null>(null);
+  const [word, setWord] = useLessonInput(SELF_ATTENTION, 'word');
   const follow = useMemo(() => (h.state === 'ready' ? followRow(h.result, h.layer, h.head, word) : null), [h, word]);
   // The heatmap pins the followed word's first token and rings the candidate nouns' tokens.
   const pinned = follow && follow.chosen >= 0 ? follow.words[follow.chosen].tokens[0] : undefined;

@@ -3,7 +3,9 @@
  * the padding of shorter sentences in a batch); a decoder blocks the future. The toggle
  * applies a causal mask to this head's scores and shows the renormalised weights.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts';
+import { SELF_ATTENTION } from './inputs.ts';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { causallyMasked } from './compute.ts';
@@ -30,7 +32,7 @@ export function MaskingProse() {
 
 export function MaskingFigure() {
   const h = useLessonHead();
-  const [causal, setCausal] = useState(true);
+  const [causal, setCausal] = useLessonInput(SELF_ATTENTION, 'causal');
   const masked = useMemo(() => (h.state === 'ready' ? causallyMasked(h.steps.scaled) : null), [h]);
   if (h.state !== 'ready' || !masked) return <Status h={h} />;
   return (

@@ -9,7 +9,9 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BANK_INPUTS } from '../../lessons/multi-head/Bank.tsx';
+import { BANK_INPUTS } from '../../lessons/multi-head/inputs.ts';
+import { SELF_ATTENTION } from '../../lessons/self-attention/inputs.ts';
+import { EXPLORER } from '../../lessons/explorer/inputs.ts';
 import { POSITIONS } from '../../lessons/positions/inputs.ts';
 import { SinusoidFigure } from '../../lessons/positions/SinusoidStep.tsx';
 import { WavelengthFigure } from '../../lessons/positions/WavelengthStep.tsx';
@@ -22,7 +24,7 @@ import { RecallControls } from '../../lessons/why-attention/RecallControls.tsx';
 import { useRecall } from '../../lessons/why-attention/use-recall.ts';
 import { hashOf, initialState, linkedInputs, readLessonInput, useAtlas, type InputSpecs, type LessonInputs } from '../../src/store/index.ts';
 
-const LESSONS: LessonInputs<InputSpecs>[] = [TRANSLATION, WHY_ATTENTION, VISION, TRANSFORMER, POSITIONS, BANK_INPUTS];
+const LESSONS: LessonInputs<InputSpecs>[] = [TRANSLATION, WHY_ATTENTION, VISION, TRANSFORMER, POSITIONS, BANK_INPUTS, SELF_ATTENTION, EXPLORER];
 
 beforeEach(() => {
   useAtlas.setState({ ...initialState });

@@ -8,7 +8,7 @@ import { References } from '../../../src/components/lesson/References.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { headWeights, weightOnLaterKeys } from '../model/attention-views.ts';
 import { isMissingModel } from '../ui/model-availability.ts';
-import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { Loading, Problem, UnseenWords } from '../ui/Notices.tsx';
 import { HeadPicker, LayerPicker } from '../ui/Pickers.tsx';
 import { BERT_ID, GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
@@ -65,7 +65,7 @@ function Side({ modelId, side, text, title, defaultHead }: { modelId: string; si
   return (
     <div>
       <h3 className="tf-figure-heading">{title}</h3>
-      <UnknownWords words={r.unknown} model={modelId} asWhat="its unknown token" />
+      <UnseenWords words={r.unknown} model={modelId} />
       <div className="tf-controls">
         <LayerPicker layers={cfg.nLayers} value={l} onChange={setLayer} />
         <HeadPicker heads={cfg.nHeads} value={h} onChange={setHead} />

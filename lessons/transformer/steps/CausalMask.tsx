@@ -8,7 +8,7 @@ import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { headWeights, maxLaterWeight } from '../model/attention-views.ts';
 import { MaskedScoresTable } from '../ui/MaskedScoresTable.tsx';
-import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { Loading, Problem, UnseenWords } from '../ui/Notices.tsx';
 import { LayerHeadControls, useLayerHead } from '../ui/SelectionPickers.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
@@ -59,7 +59,7 @@ export function CausalMaskFigure() {
   return (
     <div className="tf-figure">
       {input}
-      <UnknownWords words={r.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
+      <UnseenWords words={r.unknown} model="tiny-gpt" />
       <LayerHeadControls nLayers={cfg.nLayers} nHeads={cfg.nHeads} sel={sel} />
       <div className="tf-stack">
         <div>

@@ -8,7 +8,7 @@ import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { FeedForwardPanel } from './overview/FeedForwardPanel.tsx';
 import { blockParameterShares, firingUnits, unitColumns } from '../model/feed-forward.ts';
-import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { Loading, Problem, UnseenWords } from '../ui/Notices.tsx';
 import { TokenPicker } from '../ui/Pickers.tsx';
 import { StoreLayerPicker, useStoreLayer } from '../ui/SelectionPickers.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
@@ -66,7 +66,7 @@ export function FeedForwardFigure() {
   return (
     <div className="tf-figure">
       {input}
-      <UnknownWords words={r.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
+      <UnseenWords words={r.unknown} model="tiny-gpt" />
       <div className="tf-controls">
         <StoreLayerPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} />
         <TokenPicker tokens={r.labelsShown} value={tok} onChange={setToken} />

@@ -10,10 +10,10 @@ import type { TextBundle } from '../../../src/components/lesson/use-trace.ts';
 import { useModel } from '../../../src/components/use-model.ts';
 import { lastLogits, topK } from '../../../src/models/generate.ts';
 import { chooseNext, entropyBits, probabilitiesAt, type GenerationStep } from '../model/sampling.ts';
-import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { Loading, Problem, UnseenWords } from '../ui/Notices.tsx';
 import { HorizontalBars, ReferenceKey } from '../ui/HorizontalBars.tsx';
-import type { Token } from '../../../src/tokenizers/index.ts';
-import { GPT_ID, tokenLabels, unknownWords } from '../ui/use-gpt-trace.ts';
+import { readWords, tokenLabels, type Token, type UnseenWord } from '../../../src/tokenizers/index.ts';
+import { GPT_ID } from '../ui/use-gpt-trace.ts';
 import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
 import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
 import { TRANSFORMER } from '../inputs.ts';
@@ -57,12 +57,12 @@ function Generator({ bundle }: { bundle: TextBundle }) {
   const model = bundle.model;
   const max = model.config.maxPositions;
   const stop = tok?.specialIds.sep;
-  const read = useMemo((): { error: string } | { tokens: Token[]; labels: string[]; unknown: string[] } => {
+  const read = useMemo((): { error: string } | { tokens: Token[]; labels: string[]; unknown: UnseenWord[] } => {
     if (!tok) return { error: 'tiny-gpt has no tokenizer.' };
     if (prompt.trim() === '') return { error: 'Type a prompt to continue.' };
     const tokens = tok.encode(prompt);
     if (tokens.length >= max) return { error: `tiny-gpt reads at most ${max} tokens; this prompt makes ${tokens.length}. Shorten it.` };
-    return { tokens, labels: tokenLabels(tokens, prompt), unknown: unknownWords(tokens, prompt) };
+    return { tokens, labels: tokenLabels(prompt, tokens, tok.specialIds), unknown: readWords(prompt, tokens, tok.specialIds).words };
   }, [tok, prompt, max]);
   const sequence = useMemo(() => ('tokens' in read ? [...read.tokens.map((t) => t.id), ...steps.map((s) => s.id)] : []), [read, steps]);
   const logits = useMemo(() => (sequence.length > 0 ? lastLogits(model, sequence) : null), [model, sequence]);
@@ -90,7 +90,7 @@ function Generator({ bundle }: { bundle: TextBundle }) {
         <Problem>{read.error}</Problem>
       ) : (
         <>
-          <UnknownWords words={read.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
+          <UnseenWords words={read.unknown} model="tiny-gpt" />
           <div className="tf-controls">
             <span className="tf-slider">
               <label htmlFor={`${ids}-t`}>Temperature T = {temperature.toFixed(2)}{temperature === 0 ? ' (greedy)' : ''}</label>

@@ -7,7 +7,7 @@ import { useId, useMemo } from 'react';
 import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { VectorBars } from '../../../src/components/viz/VectorBars.tsx';
 import { layerNormParts, meanStd, normWeightsOf, residualStep, vectorNorm } from '../model/residual.ts';
-import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { Loading, Problem, UnseenWords } from '../ui/Notices.tsx';
 import { TokenPicker } from '../ui/Pickers.tsx';
 import { StoreLayerPicker, useStoreLayer } from '../ui/SelectionPickers.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
@@ -82,7 +82,7 @@ export function LayerNormFigure() {
   return (
     <div className="tf-figure">
       {input}
-      <UnknownWords words={r.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
+      <UnseenWords words={r.unknown} model="tiny-gpt" />
       <div className="tf-controls">
         <TokenPicker tokens={r.labelsShown} value={tok} onChange={setToken} />
         <StoreLayerPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} />

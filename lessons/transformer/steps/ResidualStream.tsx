@@ -7,7 +7,7 @@ import { Formula } from '../../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../../src/components/viz/HeatmapFigure.tsx';
 import { LinePlot } from '../../../src/components/viz/LinePlot.tsx';
 import { residualNormTable, residualStages, rowNorms } from '../model/residual.ts';
-import { Loading, Problem, UnknownWords } from '../ui/Notices.tsx';
+import { Loading, Problem, UnseenWords } from '../ui/Notices.tsx';
 import { GPT_ID, useLabelledTrace } from '../ui/use-gpt-trace.ts';
 import { GPT_EXAMPLES } from './examples.ts';
 import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
@@ -78,7 +78,7 @@ export function ResidualFigure() {
   return (
     <div className="tf-figure">
       {input}
-      <UnknownWords words={r.unknown} model="tiny-gpt" asWhat="the unknown token [UNK]" />
+      <UnseenWords words={r.unknown} model="tiny-gpt" />
       <div className="tf-chips" role="group" aria-label={`Tokens to plot (up to ${MAX_SERIES})`}>
         <span className="muted">Plot tokens:</span>
         {r.labelsShown.map((l, i) => (

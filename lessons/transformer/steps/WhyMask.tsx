@@ -12,7 +12,8 @@ import { useModel } from '../../../src/components/use-model.ts';
 import { firstDifference, positionChanges } from '../model/causal-check.ts';
 import { HorizontalBars } from '../ui/HorizontalBars.tsx';
 import { Loading, Problem } from '../ui/Notices.tsx';
-import { GPT_ID, tokenLabels } from '../ui/use-gpt-trace.ts';
+import { GPT_ID } from '../ui/use-gpt-trace.ts';
+import { tokenLabels } from '../../../src/tokenizers/index.ts';
 import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
 import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.ts';
 import { TRANSFORMER } from '../inputs.ts';
@@ -56,7 +57,7 @@ function Comparison({ bundle }: { bundle: TextBundle }) {
     const ida = ta.map((t) => t.id);
     const idb = tb.map((t) => t.id);
     const changes = positionChanges(bundle.model, ida, idb);
-    const [la, lb] = [tokenLabels(ta, a), tokenLabels(tb, b)];
+    const [la, lb] = [tokenLabels(a, ta, tok.specialIds), tokenLabels(b, tb, tok.specialIds)];
     const labels = changes.map((_, i) => (ida[i] === idb[i] ? la[i] : `${la[i]}→${lb[i]}`));
     return { changes, labels, first: firstDifference(ida, idb) };
   }, [bundle, a, b]);

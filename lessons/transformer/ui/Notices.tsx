@@ -1,5 +1,6 @@
 /** The lesson's in-place messages: loading, a problem with the input, a caution. */
 import type { ReactNode } from 'react';
+import { describeUnseen, type UnseenWord } from '../../../src/tokenizers/index.ts';
 
 export function Loading({ what }: { what: string }) {
   return <p className="status">Loading {what}…</p>;
@@ -28,6 +29,16 @@ export function UnknownWords({ words, model, asWhat }: { words: readonly string[
   return (
     <Caution>
       {lead} outside what {model} has learned: {list}. It reads {them} as {asWhat} (marked “?” in the figures), so expect poor output around {them}.
+    </Caution>
+  );
+}
+
+/** Words a tokenizer model never saw whole ([UNK], or split into pieces), said the course's one way. */
+export function UnseenWords({ words, model }: { words: readonly UnseenWord[]; model: string }) {
+  if (words.length === 0) return null;
+  return (
+    <Caution>
+      {model} never saw {describeUnseen(words)} as a whole word; those tokens are marked “?” in the figures, so expect poor output around them.
     </Caution>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { resultLabels, type AttentionResult, type Prediction } from '../../store/index.ts';
-import { wordsOf } from './rank-heads.ts';
+import { candidatesOf, wordsOf } from './rank-heads.ts';
 import './explorer.css';
 
 const pct = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
@@ -25,10 +25,22 @@ function FillBars({ prediction }: { prediction: Prediction }) {
   );
 }
 
-/** "it = animal (97%)": the model's answer, in words. */
+/**
+ * The model's answer at a pronoun: the nouns of the sentence it could mean, most probable
+ * first, with the probability its LM head gives each (over the whole vocabulary).
+ */
+export function modelAnswer(result: AttentionResult, p: Prediction): Prediction {
+  const words = wordsOf(result);
+  const at = words.findIndex((w) => w.tokens.includes(p.position));
+  const nouns = new Set(candidatesOf(words, at).map((w) => w.text.toLowerCase()));
+  const fills = p.inSentence.filter((f) => nouns.has(f.text.toLowerCase()));
+  return { ...p, fills: fills.length > 0 ? fills : p.fills };
+}
+
+/** "it = animal (74%)": the model's answer, in words. */
 export function answerSentence(result: AttentionResult, p: Prediction): string {
   const word = resultLabels(result)[p.position];
-  const top = p.fills[0];
+  const top = modelAnswer(result, p).fills[0];
   return top ? `${word} = ${top.text} (${pct(top.p)})` : word;
 }
 
@@ -50,14 +62,15 @@ export function Predictions({ result, maskable, onMaskWord }: PredictionsProps) 
         <div className="answers">
           <h3>What the model says the pronoun means</h3>
           <p className="muted">
-            Trained to predict, at a pronoun, the noun it refers to
-            {acc !== undefined ? ` (right ${Math.round(acc * 100)}% of the time on ${result.coreference?.cases} sentences it never saw)` : ''}.
+            Trained to predict, at a pronoun, the noun it refers to. Below: the probability its masked-LM head gives each noun of
+            your sentence there
+            {acc !== undefined ? ` (on ${result.coreference?.cases} sentences it never saw, the right noun gets more than the other candidate ${Math.round(acc * 100)}% of the time)` : ''}.
             It always names some noun, even for an “it” that refers to nothing (“it was raining”): it was never taught that case.
           </p>
           {answers.map((p) => (
             <div key={p.position} className="answer">
               <p className="answer-line" data-testid="model-answer"><strong>{answerSentence(result, p)}</strong></p>
-              <FillBars prediction={p} />
+              <FillBars prediction={modelAnswer(result, p)} />
             </div>
           ))}
         </div>
