@@ -35,7 +35,7 @@ export interface CorefMeta {
   accuracy: Record<string, number>; // the named head, per kind
   everyHeadMean: number[][]; // [layer][head]: mean accuracy over kinds on the same cases
   answers: boolean; // the masked-LM head names the antecedent at a visible pronoun
-  answerAccuracy?: number; // how often that answer is right, mean over kinds, on the same cases
+  answerAccuracy?: number; // how often that answer gives the antecedent more probability than the distractor, mean over kinds, same cases
   /** The route through the predicate: the head whose predicate row best picks the antecedent, and the head whose pronoun row reads the predicate most. */
   route?: { cases: number; predicateRow: { head: [number, number]; value: number }; pronounToPredicate: { head: [number, number]; value: number } };
 }

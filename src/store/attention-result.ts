@@ -57,7 +57,8 @@ export interface Fill {
 export interface Prediction {
   position: number; // token index
   why: 'mask' | 'pronoun'; // a typed [MASK], or a pronoun of a model trained to name its antecedent
-  fills: Fill[]; // most probable first
+  fills: Fill[]; // most probable first, over the whole vocabulary
+  inSentence: Fill[]; // for a pronoun: every word of the sentence, most probable first (empty for a [MASK])
 }
 
 /** Pronouns whose antecedent the coref model names, and the Explorer follows by default. */
@@ -78,15 +79,22 @@ export function predictionPositions(bundle: TextBundle, tokens: readonly Token[]
   return out;
 }
 
-/** The k most probable words at each position of `at`, from softmax rows (row r for at[r], or rows[r] when given). */
-export function topWords(bundle: TextBundle, probs: Float32Array, at: ReturnType<typeof predictionPositions>, k = 5, rows?: readonly number[]): Prediction[] {
+/**
+ * The k most probable words at each position of `at`, from softmax rows (row r for at[r], or
+ * rows[r] when given), and for a pronoun the probability of each word of the sentence itself
+ * (what the app reads the model's answer from: the nouns it could mean).
+ */
+export function topWords(bundle: TextBundle, probs: Float32Array, at: ReturnType<typeof predictionPositions>, tokens: readonly Token[], k = 5, rows?: readonly number[]): Prediction[] {
   const V = bundle.model.config.vocabSize;
   const skip = bundle.tokenizer ? skippableIds(bundle.tokenizer.specialIds) : new Set<number>();
+  const sentenceIds = [...new Set(tokens.filter((t) => t.start !== null && !skip.has(t.id)).map((t) => t.id))];
+  const word = (id: number) => bundle.tokenizer?.idToToken(id) ?? String(id);
   return at.map(({ position, why }, i) => {
     const r = rows ? rows[i] : i;
     const row = probs.subarray(r * V, (r + 1) * V);
     const ids = Array.from(row.keys()).filter((id) => !skip.has(id)).sort((a, b) => row[b] - row[a]).slice(0, k);
-    return { position, why, fills: ids.map((id) => ({ text: bundle.tokenizer?.idToToken(id) ?? String(id), p: row[id] })) };
+    const inSentence = why === 'pronoun' ? [...sentenceIds].sort((a, b) => row[b] - row[a]).map((id) => ({ text: word(id), p: row[id] })) : [];
+    return { position, why, fills: ids.map((id) => ({ text: word(id), p: row[id] })), inSentence };
   });
 }
 

@@ -59,7 +59,7 @@ export function runText(bundle: ModelBundle, text: string, allLogits = false): T
     const r = transformerForward(model, [tokens.map((t) => t.id)], { trace: true, logits: wantLogits, headRows: rows });
     const probs = at.length > 0 ? softmax(r.output).data : null;
     // With every row's logits, a prediction's row is its token position; otherwise its place in `at`.
-    const predictions = probs ? topWords(bundle, probs, at, 5, allLogits ? at.map((p) => p.position) : undefined) : [];
+    const predictions = probs ? topWords(bundle, probs, at, tokens, 5, allLogits ? at.map((p) => p.position) : undefined) : [];
     const result = resultFromTrace(bundle, text, tokens, r.trace!, predictions);
     result.ms = performance.now() - t0;
     return { tokens, trace: r.trace!, logits: allLogits ? r.output : null, result };

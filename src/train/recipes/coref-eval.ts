@@ -89,7 +89,7 @@ export function evaluateCoref(model: TransformerModel, tokenizer: Tokenizer, sha
       accuracy: heldChosen,
       everyHeadMean: meanByHead(judge),
       answers: plan.answers,
-      ...(answer ? { answerAccuracy: meanOf(answer.top1) } : {}),
+      ...(answer ? { answerAccuracy: meanOf(answer.prefers) } : {}),
       publicAccuracy: publicChosen,
       unaskedHeads: headsMeetingBar(judge, plan.trainedHead),
       route: routeSummary(route),
