@@ -3,6 +3,7 @@
  * model card, over 200 generated sentences (the evidence for the names the card gives).
  */
 import { useMemo } from 'react';
+import { corefSentence } from '../../src/components/explorer/CorefLine.tsx';
 import { ModelView } from '../../src/components/viz/ModelView.tsx';
 import { selectSelectHead, selectSelectLayer, selectText, useAtlas } from '../../src/store/index.ts';
 import { ROLES, roleShares, type Role } from '../../src/train/eval/head-roles.ts';
@@ -72,6 +73,8 @@ export function RolesFigure() {
           {named.map((h) => <li key={`${h.layer}-${h.head}-${h.role}`}>Layer {h.layer + 1}, head {h.head + 1}: {h.role}{h.evidence ? ` (${h.evidence})` : ''}{typeof (h as { share?: number }).share === 'number' ? ` — mean share ${(h as { share?: number }).share!.toFixed(2)} over the card's sentences` : ''}</li>)}
         </ul>
       )}
+      {/* The "coref" badge is the one name that was not found but trained: say so where it is shown. */}
+      <p className="muted" data-testid="coref-line">{corefSentence(t.bundle.meta.coreference)}</p>
     </>
   );
 }
