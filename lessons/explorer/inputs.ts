@@ -8,4 +8,5 @@ export const EXPLORER = defineLessonInputs('explorer', {
   'follow-word': optionalInput(indexInput(0, 512)), // the word followed in each step; none: the default pronoun
   'weather-word': optionalInput(indexInput(0, 512)),
   'two-models-word': optionalInput(indexInput(0, 512)),
+  'predicate-word': optionalInput(indexInput(0, 512)), // coref-mlm's predicate row; none: the predicate after the pronoun
 });

@@ -101,7 +101,6 @@ const Figures = memo(function Figures({ result }: { result: AttentionResult }) {
   return (
     <>
       <HeadPicker nLayers={result.nLayers} nHeads={result.nHeads} coreferenceHead={coref} />
-      <ExplorerPredictions result={result} />
       {/* data-rendered-text lets the browser benchmark see when a keystroke's result is on screen. */}
       <div className="explorer-grid" data-rendered-text={result.text}>
         <WidgetBoundary name="Heatmap">
@@ -120,6 +119,7 @@ const Figures = memo(function Figures({ result }: { result: AttentionResult }) {
           <AttentionLines from={laterLabels} heads={lineHeads} minWeight={0.05} title={`Layer ${layer + 1}: every head (hover a word to isolate it)`} />
         </WidgetBoundary>
       </div>
+      <ExplorerPredictions result={later} />
       <h2>Every layer and head</h2>
       <p className="muted">Rows are the attending words, columns the attended ones. Click a thumbnail to open it above.</p>
       <WidgetBoundary name="Model view">

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCoreference } from '../../src/checkpoints/bundle.ts';
-import { corefSentence } from '../../src/components/explorer/CorefLine.tsx';
+import { corefSentence, pct } from '../../src/components/explorer/CorefLine.tsx';
 import { repoRoot } from '../helpers/shared.ts';
 
 const cardOf = (id: string) => JSON.parse(readFileSync(join(repoRoot, 'public/models', id, 'card.json'), 'utf8'));
@@ -19,7 +19,7 @@ describe('corefSentence on the shipped cards', () => {
   it('coref: names the trained head, how it got there and its accuracy on unseen sentences', () => {
     const c = cardOf('coref').coreference;
     const line = lineOf('coref');
-    expect(line).toMatch(new RegExp(`^Links pronouns: layer ${c.head[0] + 1}, head ${c.head[1] + 1}, \\d+% on ${c.cases} generated sentences it never saw`));
+    expect(line).toMatch(new RegExp(`^Links pronouns: layer ${c.head[0] + 1}, head ${c.head[1] + 1}, right [0-9.]+% of the time on ${c.cases} generated sentences it never saw`));
     expect(line).toContain('an extra loss on this head');
     expect(line).toContain('chance 50%');
   });
@@ -29,7 +29,7 @@ describe('corefSentence on the shipped cards', () => {
     const line = lineOf(id);
     expect(line).toMatch(/^No head links pronouns \(best head layer \d, head \d: \d+% on \d+ /);
     const mean = Object.values(c.accuracy as Record<string, number>).reduce((a, b) => a + b, 0) / Object.keys(c.accuracy).length;
-    expect(line).toContain(`${Math.round(mean * 100)}%`);
+    expect(line).toContain(pct(mean));
     expect(line).not.toContain('Links pronouns');
   });
 

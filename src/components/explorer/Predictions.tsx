@@ -6,10 +6,11 @@
  */
 import { useMemo } from 'react';
 import { resultLabels, type AttentionResult, type Prediction } from '../../store/index.ts';
+import { pct } from './CorefLine.tsx';
 import { candidatesOf, wordsOf } from './rank-heads.ts';
 import './explorer.css';
 
-const pct = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
+const pctOf = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
 
 function FillBars({ prediction }: { prediction: Prediction }) {
   return (
@@ -18,7 +19,7 @@ function FillBars({ prediction }: { prediction: Prediction }) {
         <li key={f.text}>
           <span className="fill-word">{f.text}</span>
           <span className="fill-bar" aria-hidden="true"><span style={{ width: `${Math.max(1, Math.round(f.p * 100))}%` }} /></span>
-          <span className="fill-p">{pct(f.p)}</span>
+          <span className="fill-p">{pctOf(f.p)}</span>
         </li>
       ))}
     </ol>
@@ -41,7 +42,7 @@ export function modelAnswer(result: AttentionResult, p: Prediction): Prediction 
 export function answerSentence(result: AttentionResult, p: Prediction): string {
   const word = resultLabels(result)[p.position];
   const top = modelAnswer(result, p).fills[0];
-  return top ? `${word} = ${top.text} (${pct(top.p)})` : word;
+  return top ? `${word} = ${top.text} (${pctOf(top.p)})` : word;
 }
 
 export interface PredictionsProps {
@@ -62,10 +63,10 @@ export function Predictions({ result, maskable, onMaskWord }: PredictionsProps) 
         <div className="answers">
           <h3>What the model says the pronoun means</h3>
           <p className="muted">
-            Trained to predict, at a pronoun, the noun it refers to. Below: the probability its masked-LM head gives each noun of
-            your sentence there
-            {acc !== undefined ? ` (on ${result.coreference?.cases} sentences it never saw, the right noun gets more than the other candidate ${Math.round(acc * 100)}% of the time)` : ''}.
-            It always names some noun, even for an “it” that refers to nothing (“it was raining”): it was never taught that case.
+            Trained to predict, at a pronoun, the noun it refers to: the probability its masked-LM head gives each noun of your
+            sentence there
+            {acc !== undefined ? ` (the right one beats the other candidate ${pct(acc)} of the time on ${result.coreference?.cases} sentences it never saw)` : ''}.
+            It always names some noun, even for an “it” that means nothing (“it was raining”).
           </p>
           {answers.map((p) => (
             <div key={p.position} className="answer">

@@ -43,7 +43,7 @@ export function PronounRanking({ result, word, onWord, onHead }: PronounRankingP
               <th scope="col">head</th>
               {candidates.map((c) => <th key={c.start} scope="col">{c.text}</th>)}
               <th scope="col">picks</th>
-              {measured && <th scope="col">right on {measured.cases} {measured.measuredOn.startsWith('public') ? 'public.tsv cases' : 'unseen sentences'}</th>}
+              {measured && <th scope="col">right on {measured.cases} {measured.measuredOn.includes('public.tsv') ? 'public.tsv cases' : 'unseen sentences'}</th>}
             </tr>
           </thead>
           <tbody>

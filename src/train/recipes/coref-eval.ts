@@ -119,7 +119,7 @@ export function corefOnPublic(model: TransformerModel, tokenizer: Tokenizer, sha
     head: [best.layer, best.head],
     how: 'none',
     meetsBar: meets(accuracy),
-    measuredOn: 'public.tsv (the best of every head on the same sentences)',
+    measuredOn: 'sentences of public.tsv (the best of all heads on them)',
     cases: cases.length,
     accuracy,
     everyHeadMean: meanByHead(report),
