@@ -77,3 +77,38 @@ export function prependUnaligned(src: AlignedText, prefix: string, at: number): 
 export function sourceSpan(a: AlignedText, i: number, j: number): { start: number; end: number } {
   return { start: a.starts[i], end: a.ends[j - 1] };
 }
+
+/**
+ * Replaces every occurrence of `from` (left to right, not overlapping) with `to`; the units of
+ * `to` inherit the span of the occurrence they replace, so a space turned into "▁" keeps the
+ * space's offsets.
+ */
+export function replaceAligned(src: AlignedText, from: string, to: string): AlignedText {
+  if (from.length === 0) return src;
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < src.text.length; ) {
+    if (src.text.startsWith(from, i)) {
+      const start = src.starts[i];
+      const end = src.ends[i + from.length - 1];
+      for (let k = 0; k < to.length; k++) {
+        starts.push(start);
+        ends.push(end);
+      }
+      text += to;
+      i += from.length;
+    } else {
+      starts.push(src.starts[i]);
+      ends.push(src.ends[i]);
+      text += src.text[i];
+      i++;
+    }
+  }
+  return { text, starts, ends };
+}
+
+/** Units [i, j) of the aligned text, keeping their spans. */
+export function sliceAligned(src: AlignedText, i: number, j: number): AlignedText {
+  return { text: src.text.slice(i, j), starts: src.starts.slice(i, j), ends: src.ends.slice(i, j) };
+}

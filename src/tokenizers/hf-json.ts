@@ -1,12 +1,15 @@
 /**
- * Loads a Hugging Face tokenizer.json: GPT-2-style byte-level BPE, or BERT-style WordPiece.
- * Anything else (Unigram, SentencePiece-style BPE, other normalizers or pre-tokenizers) is
- * refused with an UnsupportedTokenizerError naming the part, rather than tokenized wrongly.
+ * Loads a Hugging Face tokenizer.json: GPT-2-style byte-level BPE, SentencePiece-style BPE with
+ * byte fallback (Llama, Mistral), or BERT-style WordPiece. Anything else (Unigram, other
+ * normalizers or pre-tokenizers) is refused with an UnsupportedTokenizerError naming the part,
+ * rather than tokenized wrongly.
  */
 import { ByteLevelBpeTokenizer } from './bpe.ts';
 import { UnsupportedTokenizerError, boolField, readAddedTokens, readVocab } from './hf-schema.ts';
 import type { HfModel, HfTokenizerJson } from './hf-schema.ts';
+import { sentencePieceBpeFromHf } from './hf-sentencepiece.ts';
 import { wordPieceFromHf } from './hf-wordpiece.ts';
+import type { SentencePieceBpeTokenizer } from './sentencepiece-bpe.ts';
 import { parsePostProcessor } from './template.ts';
 import type { WordPieceTokenizer } from './wordpiece.ts';
 
@@ -32,6 +35,13 @@ function readMerges(model: HfModel): Array<[string, string]> {
     }
     return [pair[0], pair[1]];
   });
+}
+
+/** GPT-2's family marks itself by a ByteLevel pre-tokenizer (alone or in a Sequence) or decoder. */
+function isByteLevel(json: HfTokenizerJson): boolean {
+  const pre = json.pre_tokenizer;
+  const parts = pre?.type === 'Sequence' ? ((pre.pretokenizers as Array<{ type?: unknown }> | undefined) ?? []) : [pre];
+  return parts.some((p) => p?.type === 'ByteLevel') || json.decoder?.type === 'ByteLevel';
 }
 
 /** Builds a GPT-2-style byte-level BPE from a parsed tokenizer.json. */
@@ -77,7 +87,9 @@ function byteLevelBpeFromHf(json: HfTokenizerJson): ByteLevelBpeTokenizer {
  * @throws UnsupportedTokenizerError for any model, normalizer, pre-tokenizer, post-processor
  *   or decoder this runtime does not implement exactly
  */
-export function loadHfTokenizer(source: string | object): ByteLevelBpeTokenizer | WordPieceTokenizer {
+export function loadHfTokenizer(
+  source: string | object,
+): ByteLevelBpeTokenizer | SentencePieceBpeTokenizer | WordPieceTokenizer {
   const json = (typeof source === 'string' ? JSON.parse(source) : source) as HfTokenizerJson;
   if (typeof json !== 'object' || json === null || typeof json.model !== 'object' || json.model === null) {
     throw new UnsupportedTokenizerError('not a tokenizer.json (no "model" object)');
@@ -85,12 +97,12 @@ export function loadHfTokenizer(source: string | object): ByteLevelBpeTokenizer 
   const type = modelType(json.model);
   switch (type) {
     case 'BPE':
-      return byteLevelBpeFromHf(json);
+      return isByteLevel(json) ? byteLevelBpeFromHf(json) : sentencePieceBpeFromHf(json, readMerges(json.model));
     case 'WordPiece':
       return wordPieceFromHf(json);
     default:
       throw new UnsupportedTokenizerError(
-        `unsupported model type "${type}" (supported: byte-level "BPE" as in GPT-2, "WordPiece" as in BERT)`,
+        `unsupported model type "${type}" (supported: "BPE" as in GPT-2 or Llama, "WordPiece" as in BERT)`,
       );
   }
 }
