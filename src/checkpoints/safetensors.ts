@@ -28,6 +28,8 @@ export interface SafetensorsHeader {
   metadata: Record<string, string>; // "__metadata__", or {} when absent
   /** Byte offset of the data section in the file: 8 + header length. */
   dataStart: number;
+  /** Size of the whole file: dataStart + the data section the tensors tile. */
+  byteLength: number;
 }
 
 /** A parsed file: tensors as f32 runtime Tensors, plus the header they came from. */
@@ -65,8 +67,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Reads the u64 header length safely: JS numbers cannot hold every u64, so split it. */
-function readHeaderLength(bytes: Uint8Array, maxHeaderBytes: number): number {
+/**
+ * Reads the u64 header length safely: JS numbers cannot hold every u64, so split it. For a whole
+ * file (`whole`), the header must also fit in what follows the 8-byte length.
+ */
+function readHeaderLength(bytes: Uint8Array, maxHeaderBytes: number, whole = true): number {
   if (bytes.byteLength < 8) {
     throw new CheckpointError(
       `file is ${bytes.byteLength} bytes; a safetensors file starts with an 8-byte header length`,
@@ -80,7 +85,7 @@ function readHeaderLength(bytes: Uint8Array, maxHeaderBytes: number): number {
     const n = (BigInt(hi) << 32n) | BigInt(lo);
     throw new CheckpointError(`header length ${n} is 4 GiB or more: not a safetensors file, or a corrupt one`);
   }
-  if (lo > available) {
+  if (whole && lo > available) {
     throw new CheckpointError(
       `header length ${lo} runs past the end of the file (only ${available} bytes follow the 8-byte length)`,
     );
@@ -168,12 +173,8 @@ function checkCoverage(infos: Map<string, TensorInfo>, dataLength: number): void
   }
 }
 
-/**
- * Parses and validates the header only, without touching tensor data: enough to list names,
- * dtypes and shapes, or to check them against a config before decoding anything.
- */
-export function readSafetensorsHeader(bytes: Uint8Array, opts: ParseOptions = {}): SafetensorsHeader {
-  const n = readHeaderLength(bytes, opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES);
+/** Decodes and validates the header JSON at bytes[8, 8 + n); `dataLength` null: not known yet. */
+function parseHeader(bytes: Uint8Array, n: number, dataLength: number | null): SafetensorsHeader {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + n));
@@ -188,15 +189,46 @@ export function readSafetensorsHeader(bytes: Uint8Array, opts: ParseOptions = {}
   }
   if (!isObject(json)) throw new CheckpointError(`header must be a JSON object, got ${describe(json)}`);
 
-  const dataLength = bytes.byteLength - 8 - n;
   let metadata: Record<string, string> = {};
   const infos = new Map<string, TensorInfo>();
   for (const name of Object.keys(json).sort(byName)) {
     if (name === METADATA_KEY) metadata = readMetadata(json[name]);
-    else infos.set(name, readEntry(name, json[name], dataLength));
+    else infos.set(name, readEntry(name, json[name], dataLength ?? Number.MAX_SAFE_INTEGER));
   }
-  checkCoverage(infos, dataLength);
-  return { tensors: infos, metadata, dataStart: 8 + n };
+  // Without the data section, its length is where the last tensor ends; the tiling check still holds.
+  const length = dataLength ?? [...infos.values()].reduce((m, i) => Math.max(m, i.dataOffsets[1]), 0);
+  checkCoverage(infos, length);
+  return { tensors: infos, metadata, dataStart: 8 + n, byteLength: 8 + n + length };
+}
+
+/**
+ * Parses and validates the header only, without touching tensor data: enough to list names,
+ * dtypes and shapes, or to check them against a config before decoding anything.
+ */
+export function readSafetensorsHeader(bytes: Uint8Array, opts: ParseOptions = {}): SafetensorsHeader {
+  const n = readHeaderLength(bytes, opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES);
+  return parseHeader(bytes, n, bytes.byteLength - 8 - n);
+}
+
+/**
+ * How many leading bytes of a file hold its header (8 + the length stored in the first 8), so a
+ * caller that fetched the first 8 bytes knows what Range to ask for next.
+ */
+export function safetensorsHeaderSize(first: Uint8Array, opts: ParseOptions = {}): number {
+  return 8 + readHeaderLength(first, opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES, false);
+}
+
+/**
+ * Parses the header from the first bytes of a file only (a Range request), before any weight is
+ * downloaded: names, dtypes, shapes, and `byteLength`, the size the whole file must have. The
+ * prefix may run on into the data section; it must hold the whole header.
+ */
+export function readSafetensorsHeaderPrefix(prefix: Uint8Array, opts: ParseOptions = {}): SafetensorsHeader {
+  const n = readHeaderLength(prefix, opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES, false);
+  if (8 + n > prefix.byteLength) {
+    throw new CheckpointError(`the first ${prefix.byteLength} bytes do not hold the header: it ends at byte ${8 + n}`);
+  }
+  return parseHeader(prefix, n, null);
 }
 
 /** Parses a whole safetensors file into f32 Tensors; throws CheckpointError if it is malformed. */
