@@ -1,14 +1,16 @@
 /**
- * A model folder as the app and the CLI use it: config.json + model.safetensors, a
- * tokenizer (tokenizer.json, vocab.txt or a llama2.c tokenizer .bin) and optional card.json
- * metadata (which head resolves coreference, what each head does). Files are read through
- * a callback so the same code serves fetch() in the page and the file system in Node.
+ * A model folder as the app and the CLI use it: config.json + model.safetensors (or the
+ * shards of model.safetensors.index.json), a tokenizer (tokenizer.json, vocab.txt or a
+ * llama2.c tokenizer .bin) and optional card.json metadata (which head resolves coreference,
+ * what each head does). Files are read through a callback so the same code serves fetch() in
+ * the page and the file system in Node.
  */
 import type { TransformerModel } from '../models/transformer.ts';
 import type { VitModel } from '../models/vit.ts';
 import { loadHfTokenizer, Llama2cTokenizer, WordPieceTokenizer, type Tokenizer } from '../tokenizers/index.ts';
 import { CheckpointError } from './errors.ts';
-import { loadHfModel } from './hf-load.ts';
+import { loadHfCheckpoint } from './hf-load.ts';
+import { INDEX_FILE, parseSafetensorsIndex, SINGLE_FILE } from './tensor-source.ts';
 
 /** Reads one file of the folder; resolves null when the file does not exist. */
 export type FileSource = (name: string) => Promise<Uint8Array | null>;
@@ -121,13 +123,26 @@ function parseMeta(bytes: Uint8Array | null): ModelMeta {
   return meta;
 }
 
+/** model.safetensors, or the index and every shard it names (a missing shard is named by the loader). */
+async function readWeights(id: string, read: FileSource): Promise<{ weights: Map<string, Uint8Array>; index?: string }> {
+  const single = await read(SINGLE_FILE);
+  if (single) return { weights: new Map([[SINGLE_FILE, single]]) };
+  const indexBytes = await read(INDEX_FILE);
+  if (!indexBytes) throw new CheckpointError(`${id}: no model.safetensors (nor ${INDEX_FILE})`);
+  const index = new TextDecoder().decode(indexBytes);
+  const weights = new Map<string, Uint8Array>();
+  for (const shard of parseSafetensorsIndex(index).shards) {
+    const bytes = await read(shard);
+    if (bytes) weights.set(shard, bytes);
+  }
+  return { weights, index };
+}
+
 /** Loads and checks a whole model folder. */
 export async function loadBundle(id: string, read: FileSource): Promise<ModelBundle> {
   const config = await read('config.json');
   if (!config) throw new CheckpointError(`${id}: no config.json`);
-  const weights = await read('model.safetensors');
-  if (!weights) throw new CheckpointError(`${id}: no model.safetensors`);
-  const loaded = loadHfModel(new TextDecoder().decode(config), weights);
+  const loaded = loadHfCheckpoint({ config: new TextDecoder().decode(config), ...(await readWeights(id, read)) });
   const meta = parseMeta(await read('card.json'));
   const architecture = Array.isArray(loaded.hfConfig.architectures) ? String(loaded.hfConfig.architectures[0]) : loaded.family;
   if (loaded.kind === 'vision') return { id, architecture, family: loaded.family, meta, kind: 'vision', model: loaded.model };

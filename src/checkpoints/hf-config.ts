@@ -1,16 +1,18 @@
 /**
- * Maps a Hugging Face config.json onto the runtime's TransformerConfig for the four
- * families the course uses: GPT-2, BERT, ViT and Llama. Field names and defaults follow
- * transformers' own GPT2Config, BertConfig, ViTConfig and LlamaConfig.
+ * Maps a Hugging Face config.json onto the runtime's TransformerConfig for the families the
+ * course opens: GPT-2, BERT, DistilBERT, ViT and Llama. Field names and defaults follow
+ * transformers' own GPT2Config, BertConfig, DistilBertConfig, ViTConfig and LlamaConfig.
  */
 import { validateConfig, baseConfig, type Activation, type TransformerConfig } from '../models/config.ts';
 import { vitConfig, type VitConfig } from '../models/vit.ts';
+import { CheckpointError } from './errors.ts';
 
-export type Family = 'gpt2' | 'bert' | 'vit' | 'llama';
+export type Family = 'gpt2' | 'bert' | 'distilbert' | 'vit' | 'llama';
 
 export type HfConfig = Record<string, unknown>;
 
-export class ConfigError extends Error {
+/** A config.json the loader cannot use; a CheckpointError, so one catch covers every load failure. */
+export class ConfigError extends CheckpointError {
   override name = 'ConfigError';
 }
 
@@ -45,20 +47,21 @@ function activation(name: unknown): Activation {
 /** Which family a config.json describes, from model_type (or architectures as a fallback). */
 export function familyOf(cfg: HfConfig): Family {
   const type = String(cfg.model_type ?? '');
-  if (type === 'gpt2' || type === 'bert' || type === 'vit' || type === 'llama') return type;
-  const arch = Array.isArray(cfg.architectures) ? String(cfg.architectures[0]) : '';
-  for (const [prefix, family] of [['GPT2', 'gpt2'], ['Bert', 'bert'], ['ViT', 'vit'], ['Llama', 'llama']] as const) {
-    if (arch.startsWith(prefix)) return family;
+  if (type === 'gpt2' || type === 'bert' || type === 'distilbert' || type === 'vit' || type === 'llama') return type;
+  if (type === '') {
+    const arch = Array.isArray(cfg.architectures) ? String(cfg.architectures[0]) : '';
+    const byArch = [['GPT2', 'gpt2'], ['DistilBert', 'distilbert'], ['Bert', 'bert'], ['ViT', 'vit'], ['Llama', 'llama']] as const;
+    for (const [prefix, family] of byArch) if (arch.startsWith(prefix)) return family;
   }
-  throw new ConfigError(`config.json: unsupported model_type ${JSON.stringify(cfg.model_type)} (supported: gpt2, bert, vit, llama)`);
+  throw new ConfigError(`config.json: unsupported model_type ${JSON.stringify(cfg.model_type)} (supported: gpt2, bert, distilbert, vit, llama)`);
 }
 
 /** TransformerConfig for a GPT-2, BERT or Llama config.json. */
 export function textConfigFromHf(cfg: HfConfig): TransformerConfig {
   const family = familyOf(cfg);
-  const tied = cfg.tie_word_embeddings !== false;
   switch (family) {
     case 'gpt2': {
+      const tied = cfg.tie_word_embeddings !== false; // GPT2Config ties unless told otherwise
       const d = num(cfg, 'n_embd');
       const nHeads = num(cfg, 'n_head');
       return validateConfig({
@@ -103,7 +106,33 @@ export function textConfigFromHf(cfg: HfConfig): TransformerConfig {
         mlmTransform: true,
       });
     }
+    case 'distilbert': {
+      // sinusoidal_pos_embds only changes how transformers initialises the position table; the
+      // table itself is saved in the checkpoint either way, so it loads as a learned one.
+      const nHeads = num(cfg, 'n_heads');
+      return validateConfig({
+        ...baseConfig,
+        vocabSize: num(cfg, 'vocab_size'),
+        dModel: num(cfg, 'dim'),
+        nHeads,
+        nKvHeads: nHeads,
+        nLayers: num(cfg, 'n_layers'),
+        dFF: num(cfg, 'hidden_dim'),
+        maxPositions: num(cfg, 'max_position_embeddings'),
+        positions: 'learned',
+        normEps: 1e-12, // fixed in modeling_distilbert.py, not a config key
+        preNorm: false,
+        activation: activation(cfg.activation ?? 'gelu'),
+        embeddingNorm: true,
+        finalNorm: false,
+        typeVocabSize: 0, // no segment embeddings
+        lmHead: 'tied',
+        mlmTransform: true,
+      });
+    }
     case 'llama': {
+      // LlamaConfig's tie_word_embeddings defaults to false: lm_head is its own matrix unless the config says so.
+      const tied = cfg.tie_word_embeddings === true;
       const nHeads = num(cfg, 'num_attention_heads');
       const d = num(cfg, 'hidden_size');
       if (cfg.head_dim !== undefined && cfg.head_dim !== d / nHeads) throw new ConfigError('config.json: head_dim other than hidden_size / heads is not supported');

@@ -26,6 +26,7 @@ describe('Hugging Face mapping corners', () => {
     const config = {
       model_type: 'llama', architectures: ['LlamaForCausalLM'], hidden_size: d, num_attention_heads: 2, num_key_value_heads: 1,
       num_hidden_layers: 1, intermediate_size: ff, vocab_size: 10, max_position_embeddings: 16, attention_bias: true,
+      tie_word_embeddings: true, // LlamaConfig's default is an untied lm_head, which this file does not hold
     };
     const rng = new Rng(1);
     const shapes: Record<string, number[]> = {
