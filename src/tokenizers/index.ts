@@ -1,6 +1,7 @@
 /**
  * Tokenizers: text -> tokens with character offsets, for the project's own WordPiece models,
- * Hugging Face tokenizer.json files (GPT-2 byte-level BPE, BERT WordPiece) and llama2.c.
+ * Hugging Face tokenizer.json files (GPT-2 byte-level BPE, Llama-style BPE with byte fallback,
+ * BERT WordPiece), the older vocab.txt / vocab.json + merges.txt files, and llama2.c.
  */
 export type { DecodeOptions, EncodeOptions, SpecialIds, Token, Tokenizer } from './types.ts';
 export { skippableIds } from './types.ts';
@@ -13,6 +14,12 @@ export type { ByteLevelBpeConfig } from './bpe.ts';
 export { BYTE_TO_CHAR, GPT2_SPLIT } from './byte-level.ts';
 export { loadHfTokenizer, wordPieceToHf, UnsupportedTokenizerError } from './hf-json.ts';
 export type { HfTokenizerJson } from './hf-json.ts';
+export { SentencePieceBpeTokenizer } from './sentencepiece-bpe.ts';
+export type { SentencePieceBpeConfig, NormalizerStep, MetaspaceOptions } from './sentencepiece-bpe.ts';
+export { wordPieceFromVocabTxt, byteLevelBpeFromVocabMerges } from './vocab-files.ts';
+export { parseTokenizerConfig, type TokenizerConfig } from './hf-config.ts';
+export { tokenizerFromFiles, TokenizerFilesError, LLAMA2C_FILES } from './from-files.ts';
+export type { ReadFile, TokenizerFromFiles } from './from-files.ts';
 export { Llama2cTokenizer, LLAMA2C_BOS, LLAMA2C_EOS, LLAMA2C_UNK } from './llama2c.ts';
 export type { TemplateItem } from './template.ts';
 export type { AddedToken } from './added-tokens.ts';
