@@ -46,7 +46,7 @@ export interface SpecialIds {
 }
 
 export interface Tokenizer {
-  /** Which algorithm: 'wordpiece', 'byte-level-bpe', 'llama2c'. */
+  /** Which algorithm: 'wordpiece', 'byte-level-bpe', 'sentencepiece-bpe', 'llama2c'. */
   readonly kind: string;
   readonly vocabSize: number;
   encode(text: string, opts?: EncodeOptions): Token[];

@@ -171,3 +171,43 @@ describe("llama2.c's real tok512 written as a Llama tokenizer.json", () => {
     );
   });
 });
+
+describe('SentencePiece BPE on random text', () => {
+  const layouts = {
+    'Prepend + Replace': tiny,
+    'Metaspace first': loadHfTokenizer(asMetaspace(tinyJson)),
+    'Metaspace always, split': loadHfTokenizer({ ...asMetaspace(tinyJson, 'always'), pre_tokenizer: { type: 'Metaspace', replacement: '▁', prepend_scheme: 'always', split: true } }),
+  };
+  const words = fc.constantFrom('the', ' cat', ' ', '  ', '😀', 'é', 'e\u0301', '中', '\n', '</s>', '<s>', '▁', '\u00a0');
+  const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.array(fc.oneof(words, surrogate), { maxLength: 12 }).map((w) => w.join('')),
+  );
+
+  it.each(Object.entries(layouts))('%s: never throws, ids in the vocab, offsets keep the contract', (_name, tok) => {
+    fc.assert(
+      fc.property(anyText, fc.boolean(), (text, addSpecialTokens) => {
+        const toks = tok.encode(text, { addSpecialTokens });
+        expect(offsetProblems(text, toks)).toEqual([]);
+        for (const t of toks) {
+          expect(t.id >= 0 && t.id < tok.vocabSize).toBe(true);
+          expect(tok.idToToken(t.id)).toBe(t.text);
+        }
+        expect(typeof tok.decode(toks.map((t) => t.id))).toBe('string');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('Prepend + Replace: decode(encode(s)) === s for text without "▁" or special tokens', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        fc.pre(!/▁|<\/?s>|[\ud800-\udfff]/u.test(text)); // u: only lone surrogates
+        expect(tiny.decode(tiny.encode(text).map((t) => t.id))).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
