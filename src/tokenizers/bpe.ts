@@ -19,6 +19,7 @@ export interface ByteLevelBpeConfig {
   addedTokens?: AddedToken[];
   addPrefixSpace?: boolean; // false for GPT-2: "Hello" and " Hello" differ
   useRegex?: boolean; // true: split with GPT-2's regex before BPE
+  splitRegex?: RegExp | null; // null; Llama 3: its Split pre-tokenizer's pattern, applied first
   trimOffsets?: boolean; // false for GPT-2: "Ġcat" spans the space too
   ignoreMerges?: boolean; // false; true (Llama 3): a pre-token in the vocab is taken whole
   template?: TemplateItem[]; // ['sequence']: GPT-2 adds nothing
@@ -46,6 +47,7 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
       addedTokens: cfg.addedTokens ?? [],
       addPrefixSpace: cfg.addPrefixSpace ?? false,
       useRegex: cfg.useRegex ?? true,
+      splitRegex: cfg.splitRegex ?? null,
       trimOffsets: cfg.trimOffsets ?? false,
       ignoreMerges: cfg.ignoreMerges ?? false,
       template: cfg.template ?? ['sequence'],
@@ -65,7 +67,7 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
 
   private defaultSpecialIds(): SpecialIds {
     const ids: SpecialIds = {};
-    const eot = this.tokenToId('<|endoftext|>');
+    const eot = this.tokenToId('<|endoftext|>') ?? this.tokenToId('<|end_of_text|>'); // GPT-2, Llama 3
     if (eot !== undefined) ids.bos = ids.eos = eot;
     const seq = this.cfg.template.indexOf('sequence');
     const before = this.cfg.template.slice(0, seq).filter((t) => t !== 'sequence');
@@ -90,7 +92,7 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
       let a = alignedIdentity(text.slice(seg.start, seg.end), seg.start);
       // The prefix space stands for no input character: a zero-width span where the text begins.
       if (this.cfg.addPrefixSpace && !a.text.startsWith(' ')) a = prependUnaligned(a, ' ', seg.start);
-      for (const piece of byteLevelPieces(a, this.cfg.useRegex)) this.encodePiece(piece, tokens);
+      for (const piece of byteLevelPieces(a, this.cfg.useRegex, this.cfg.splitRegex)) this.encodePiece(piece, tokens);
     }
     return opts.addSpecialTokens === false ? tokens : applyTemplate(this.cfg.template, tokens);
   }

@@ -40,21 +40,31 @@ export interface BytePiece {
   ends: number[];
 }
 
-/** Splits aligned text into GPT-2 pre-tokens (or one piece when useRegex is false). */
-export function byteLevelPieces(a: AlignedText, useRegex: boolean): BytePiece[] {
-  const ranges: Array<[number, number]> = [];
-  if (!useRegex) {
-    if (a.text.length > 0) ranges.push([0, a.text.length]);
-  } else {
-    let last = 0;
-    for (const m of a.text.matchAll(GPT2_SPLIT)) {
-      const i = m.index ?? 0;
-      // The regex matches every character, but a gap is kept rather than lost if one slips by.
-      if (i > last) ranges.push([last, i]);
-      ranges.push([i, i + m[0].length]);
-      last = i + m[0].length;
-    }
-    if (last < a.text.length) ranges.push([last, a.text.length]);
+/** Cuts units [i, j) of `text` at `re`'s matches: each match is a range, and so is each gap. */
+function splitRange(text: string, i: number, j: number, re: RegExp): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let last = i;
+  for (const m of text.slice(i, j).matchAll(re)) {
+    const at = i + (m.index ?? 0);
+    if (m[0].length === 0) continue;
+    // GPT-2's regex matches every character, but a gap is kept rather than lost if one slips by.
+    if (at > last) out.push([last, at]);
+    out.push([at, at + m[0].length]);
+    last = at + m[0].length;
+  }
+  if (last < j) out.push([last, j]);
+  return out;
+}
+
+/**
+ * Splits aligned text into pre-tokens: first at a Split pre-tokenizer's regex (Llama 3's,
+ * when given; matches and gaps are both kept, its "Isolated" behaviour), then with GPT-2's
+ * regex unless useRegex is false.
+ */
+export function byteLevelPieces(a: AlignedText, useRegex: boolean, split: RegExp | null = null): BytePiece[] {
+  let ranges: Array<[number, number]> = a.text.length > 0 ? [[0, a.text.length]] : [];
+  for (const re of [split, useRegex ? GPT2_SPLIT : null]) {
+    if (re) ranges = ranges.flatMap(([i, j]) => splitRange(a.text, i, j, re));
   }
   return ranges.map(([i, j]) => toBytePiece(a, i, j));
 }

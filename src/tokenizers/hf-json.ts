@@ -6,10 +6,11 @@
  */
 import { ByteLevelBpeTokenizer } from './bpe.ts';
 import { UnsupportedTokenizerError, boolField, readAddedTokens, readVocab } from './hf-schema.ts';
-import type { HfModel, HfTokenizerJson } from './hf-schema.ts';
+import type { HfComponent, HfModel, HfTokenizerJson } from './hf-schema.ts';
 import { sentencePieceBpeFromHf } from './hf-sentencepiece.ts';
 import { wordPieceFromHf } from './hf-wordpiece.ts';
 import type { SentencePieceBpeTokenizer } from './sentencepiece-bpe.ts';
+import { splitRegex } from './split-regex.ts';
 import { parsePostProcessor } from './template.ts';
 import type { WordPieceTokenizer } from './wordpiece.ts';
 
@@ -44,6 +45,29 @@ function isByteLevel(json: HfTokenizerJson): boolean {
   return parts.some((p) => p?.type === 'ByteLevel') || json.decoder?.type === 'ByteLevel';
 }
 
+/**
+ * The ByteLevel pre-tokenizer, alone (GPT-2) or after a Split with an "Isolated" regex
+ * (Llama 3: `Sequence [Split, ByteLevel]`).
+ */
+function byteLevelPreTokenizer(c: HfComponent | null | undefined): { pre: HfComponent; split: RegExp | null } {
+  const parts = c?.type === 'Sequence' ? ((c.pretokenizers as HfComponent[] | undefined) ?? []) : c ? [c] : [];
+  const pre = parts[parts.length - 1];
+  if (!pre || pre.type !== 'ByteLevel' || parts.length > 2 || (parts.length === 2 && parts[0].type !== 'Split')) {
+    const names = parts.map((p) => p.type).join(', ') || 'null';
+    throw new UnsupportedTokenizerError(
+      `BPE: unsupported pre_tokenizer "${c?.type ?? 'null'}" [${names}] (only ByteLevel, or Split then ByteLevel)`,
+    );
+  }
+  if (parts.length === 1) return { pre, split: null };
+  const s = parts[0];
+  if (s.behavior !== 'Isolated' || s.invert === true) {
+    throw new UnsupportedTokenizerError(`Split: only behavior "Isolated" without invert is supported, got ${JSON.stringify(s.behavior)}`);
+  }
+  const p = s.pattern as { Regex?: unknown; String?: unknown } | undefined;
+  if (typeof p?.Regex !== 'string') throw new UnsupportedTokenizerError('Split: only {"Regex": ...} patterns are supported');
+  return { pre, split: splitRegex(p.Regex) };
+}
+
 /** Builds a GPT-2-style byte-level BPE from a parsed tokenizer.json. */
 function byteLevelBpeFromHf(json: HfTokenizerJson): ByteLevelBpeTokenizer {
   const m = json.model;
@@ -59,12 +83,7 @@ function byteLevelBpeFromHf(json: HfTokenizerJson): ByteLevelBpeTokenizer {
   if (json.normalizer) {
     throw new UnsupportedTokenizerError(`byte-level BPE: unsupported normalizer "${json.normalizer.type}"`);
   }
-  const pre = json.pre_tokenizer;
-  if (!pre || pre.type !== 'ByteLevel') {
-    throw new UnsupportedTokenizerError(
-      `BPE: unsupported pre_tokenizer "${pre?.type ?? 'null'}" (only GPT-2's ByteLevel)`,
-    );
-  }
+  const { pre, split } = byteLevelPreTokenizer(json.pre_tokenizer);
   if (json.decoder && json.decoder.type !== 'ByteLevel') {
     throw new UnsupportedTokenizerError(`BPE: unsupported decoder "${json.decoder.type}" (only ByteLevel)`);
   }
@@ -75,6 +94,7 @@ function byteLevelBpeFromHf(json: HfTokenizerJson): ByteLevelBpeTokenizer {
     addedTokens: readAddedTokens(json),
     addPrefixSpace: boolField(pre, 'add_prefix_space', true),
     useRegex: boolField(pre, 'use_regex', true),
+    splitRegex: split,
     trimOffsets: post.trimOffsets,
     ignoreMerges: m.ignore_merges === true,
     template: post.template,
