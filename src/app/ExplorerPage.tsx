@@ -52,7 +52,7 @@ function StatusLine() {
   let text = '';
   if (status === 'loading') text = 'Loading the model…';
   else if (status === 'running') text = 'Computing attention…';
-  else if (result && current) text = `${result.tokens.length} tokens, ${result.nLayers} layers × ${result.nHeads} heads, computed in ${result.ms.toFixed(1)} ms.`;
+  else if (result && current) text = `${result.tokens.length} tokens, ${result.nLayers} layers × ${result.nHeads} heads, computed in ${result.ms.toFixed(1)} ms${(result.threads ?? 1) > 1 ? ` (up to ${result.threads} threads)` : ''}.`;
   return (
     <div className="explorer-status">
       <p className="status" aria-live="polite">{text}</p>

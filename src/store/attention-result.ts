@@ -46,6 +46,7 @@ export interface AttentionResult {
   predictions: Prediction[]; // what the masked-LM head puts at a typed [MASK] or (coref) a pronoun
   maskable: boolean; // an encoder with an LM head and a [MASK] token: hiding a word asks it to fill the blank
   ms: number; // time of tokenizing and the forward pass
+  threads?: number; // threads that could split large matrix products (the model worker's gemm pool)
 }
 
 /** One word the model's LM head proposes for a position, with its probability. */

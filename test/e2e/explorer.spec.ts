@@ -106,3 +106,17 @@ test('a lesson link carries the sentence, and stepping keeps it', async ({ page 
   await expect(page).toHaveURL(/#\/lesson\/self-attention\/2\?text=The\+cat\+sat\+on\+the\+mat\./);
   expect(errors).toEqual([]);
 });
+
+test('the page is cross-origin isolated and the model worker starts its gemm helper threads', async ({ page }) => {
+  await openExplorer(page, 'The cat sat on the mat.');
+  expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const status = page.locator('.explorer-status .status');
+  if (cores >= 2) {
+    // Helpers start while the first model loads; a later run reports them.
+    await page.getByLabel('Sentence', { exact: true }).fill('The dog sat on the mat.');
+    await expect(status).toHaveText(/\(up to \d threads\)/);
+  } else {
+    await expect(status).not.toHaveText(/threads/);
+  }
+});

@@ -6,6 +6,7 @@
 import type { FileSource } from '../../checkpoints/bundle.ts';
 import type { FinalResponse, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { SUPERSEDED } from './protocol.ts';
+import { gemmParallelism, type GemmParallelism } from '../../runtime/index.ts';
 import { createLatestQueue, StaleJob } from './queue.ts';
 import { createBundleCache, runAttention } from './run-model.ts';
 
@@ -20,6 +21,9 @@ export interface ModelWorkerOptions {
   schedule?: (start: () => void) => void;
 }
 
+/** Threads a pool computes on (a GemmPool says; any other installed parallelism counts as one). */
+const threadsOf = (p: GemmParallelism | null): number => (p && 'threads' in p && typeof p.threads === 'number' ? p.threads : 1);
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Returns the function that handles each message the page posts. */
@@ -33,7 +37,9 @@ export function createModelWorker(o: ModelWorkerOptions): (message: unknown) => 
       const bundle = await cache.get(req.modelId);
       if (isStale()) throw new StaleJob(); // a newer request came in while the model loaded
       o.post({ id: req.id, progress: 'running' });
-      return { id: req.id, ok: true, result: runAttention(bundle, req.text) };
+      const result = runAttention(bundle, req.text);
+      result.threads = threadsOf(gemmParallelism());
+      return { id: req.id, ok: true, result };
     },
     settle(req, outcome) {
       if (outcome.ok) return o.post(outcome.value);

@@ -4,6 +4,7 @@
  */
 /// <reference lib="webworker" />
 import { fetchModelFiles } from '../../checkpoints/fetch-files.ts';
+import { startGemmThreads } from './gemm-threads.ts';
 import { createModelWorker } from './handler.ts';
 import { transferablesOf } from './protocol.ts';
 
@@ -17,3 +18,10 @@ const handle = createModelWorker({
 });
 
 self.onmessage = (event: MessageEvent<unknown>) => handle(event.data);
+
+// Helper threads for large products, when the page is cross-origin isolated (gemm-threads.ts).
+void startGemmThreads({
+  isolated: self.crossOriginIsolated,
+  cores: self.navigator.hardwareConcurrency ?? 1,
+  spawn: (index) => new Worker(new URL('./gemm.worker.ts', import.meta.url), { type: 'module', name: `gemm-${index}` }),
+});
