@@ -7,7 +7,7 @@
  */
 import type { TransformerModel } from '../models/transformer.ts';
 import type { VitModel } from '../models/vit.ts';
-import { loadHfTokenizer, Llama2cTokenizer, WordPieceTokenizer, type Tokenizer } from '../tokenizers/index.ts';
+import { tokenizerFromFiles, TokenizerFilesError, type Tokenizer } from '../tokenizers/index.ts';
 import { CheckpointError } from './errors.ts';
 import { loadHfCheckpoint } from './hf-load.ts';
 import { INDEX_FILE, parseSafetensorsIndex, SINGLE_FILE } from './tensor-source.ts';
@@ -79,19 +79,14 @@ export type ModelBundle =
   | (BundleBase & { kind: 'text'; model: TransformerModel; tokenizer: Tokenizer | null; languageModel: boolean })
   | (BundleBase & { kind: 'vision'; model: VitModel });
 
-/** Tokenizer files in order of preference. */
-const TOKENIZER_FILES = ['tokenizer.json', 'vocab.txt', 'tokenizer.bin', 'tok512.bin'] as const;
-
-async function readTokenizer(read: FileSource): Promise<Tokenizer | null> {
-  const text = (b: Uint8Array) => new TextDecoder().decode(b);
-  for (const name of TOKENIZER_FILES) {
-    const bytes = await read(name);
-    if (!bytes) continue;
-    if (name === 'tokenizer.json') return loadHfTokenizer(text(bytes));
-    if (name === 'vocab.txt') return WordPieceTokenizer.fromVocabTxt(text(bytes));
-    return Llama2cTokenizer.fromBytes(bytes);
+/** The folder's tokenizer (src/tokenizers/from-files.ts picks it from the files there), or null for none. */
+async function readTokenizer(id: string, read: FileSource): Promise<Tokenizer | null> {
+  try {
+    return (await tokenizerFromFiles(read, { optional: true }))?.tokenizer ?? null;
+  } catch (e) {
+    if (e instanceof TokenizerFilesError) throw new CheckpointError(`${id}: ${e.message}`);
+    throw e;
   }
-  return null;
 }
 
 function parseMeta(bytes: Uint8Array | null): ModelMeta {
@@ -158,7 +153,7 @@ export async function loadBundle(id: string, read: FileSource): Promise<ModelBun
   if (grid && (grid.length !== model.config.nLayers || grid.some((r) => r.length !== model.config.nHeads))) {
     throw new CheckpointError(`card.json: coreference.everyHeadMean is not ${model.config.nLayers} layers x ${model.config.nHeads} heads`);
   }
-  const tokenizer = await readTokenizer(read);
+  const tokenizer = await readTokenizer(id, read);
   if (tokenizer && tokenizer.vocabSize > model.config.vocabSize) {
     throw new CheckpointError(`${id}: the tokenizer has ${tokenizer.vocabSize} tokens but the model only ${model.config.vocabSize}`);
   }
