@@ -8,7 +8,10 @@ import { AttentionLines } from '../components/viz/AttentionLines.tsx';
 import { HeatmapFigure } from '../components/viz/HeatmapFigure.tsx';
 import { memo, useMemo, useState } from 'react';
 import { DifferenceView } from '../components/explorer/DifferenceView.tsx';
+import { formatModelRef, parseModelRef } from '../checkpoints/model-ref.ts';
 import { CorefLine } from '../components/explorer/CorefLine.tsx';
+import { RemoteModelPanel } from '../components/explorer/RemoteModel.tsx';
+import { markAsked, useRemoteModel } from '../components/explorer/use-remote-model.ts';
 import { Predictions } from '../components/explorer/Predictions.tsx';
 import { PronounRanking } from '../components/explorer/PronounRanking.tsx';
 import { HeadPicker } from '../components/lesson/HeadPicker.tsx';
@@ -148,6 +151,44 @@ function ExplorerPredictions({ result }: { result: AttentionResult }) {
   return <Predictions result={result} maskable={result.maskable} onMaskWord={mask} />;
 }
 
+/** Hub models worth trying: the course's runtime reads each family (issue 11's list). */
+const SUGGESTED = [
+  'hf:google-bert/bert-base-uncased',
+  'hf:distilbert/distilbert-base-uncased',
+  'hf:openai-community/gpt2',
+  'hf:HuggingFaceTB/SmolLM2-135M',
+];
+
+/** A field for any hub repository (hf:owner/name) or folder URL (url:https://...), with suggestions. */
+function OpenModel() {
+  const setModel = useAtlas(selectSetModel);
+  const [ref, setRef] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const open = (value: string) => {
+    try {
+      const id = formatModelRef(parseModelRef(value));
+      markAsked(id); // typed or picked here: the user asked to contact its host
+      setProblem(null);
+      setModel(id);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <details className="open-model-box chrome" open={problem !== null || undefined}>
+      <summary>Open another model: the Hugging Face hub or any folder URL</summary>
+      <form className="open-model" onSubmit={(e) => { e.preventDefault(); open(ref); }}>
+      <label htmlFor="open-model">Open a model</label>
+      <input id="open-model" type="text" value={ref} placeholder="hf:owner/name or url:https://…/folder/" onChange={(e) => setRef(e.target.value)} spellCheck={false} autoComplete="off" />
+      <button type="submit">Open</button>
+      <span className="muted">or try</span>
+      {SUGGESTED.map((s) => <button key={s} type="button" onClick={() => open(s)}>{s.slice(3)}</button>)}
+      {problem && <p className="error" role="alert">{problem}</p>}
+      </form>
+    </details>
+  );
+}
+
 function FollowWord({ result, onHead }: { result: AttentionResult; onHead: (l: number, h: number) => void }) {
   const [word, setWord] = useState<number | null>(null);
   return <PronounRanking result={result} word={word} onWord={setWord} onHead={onHead} />;
@@ -182,11 +223,17 @@ function Compare({ result, layer, head }: { result: AttentionResult; layer: numb
   );
 }
 
+/** The model picker's entries: the course's text models, and the opened hub or folder model. */
+function modelChoices(current: string): { id: string; label: string }[] {
+  return TEXT_MODELS.some((m) => m.id === current) ? TEXT_MODELS : [...TEXT_MODELS, { id: current, label: current }];
+}
+
 export function ExplorerPage() {
-  useAttentionRun();
+  const modelId = useAtlas(selectModelId);
+  const remote = useRemoteModel(modelId);
+  useAttentionRun(remote.s.state === 'builtin' || remote.s.state === 'cached');
   const text = useAtlas(selectText);
   const setText = useAtlas(selectSetText);
-  const modelId = useAtlas(selectModelId);
   const setModel = useAtlas(selectSetModel);
   const result = useAtlas(selectRunResult);
   const shown = result && result.modelId === modelId ? result : null;
@@ -204,9 +251,11 @@ export function ExplorerPage() {
         <input id="explorer-text" type="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoComplete="off" />
         <label htmlFor="explorer-model">Model</label>
         <select id="explorer-model" value={modelId} onChange={(e) => setModel(e.target.value)}>
-          {TEXT_MODELS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+          {modelChoices(modelId).map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
         </select>
       </div>
+      <OpenModel />
+      <RemoteModelPanel modelId={modelId} remote={remote} />
       {shown && <CorefLine coref={shown.coreference} />}
       <div className="examples chrome" role="group" aria-label="Example sentences">
         {examples.map((s) => <button key={s} type="button" onClick={() => setText(s)}>{s}</button>)}

@@ -9,12 +9,13 @@ import { selectModelId, selectText, useAtlas } from '../store/index.ts';
 import { useModelClient } from './use-model-client.ts';
 import { isSuperseded } from './worker/client.ts';
 
-export function useAttentionRun(): void {
+/** `ready` false holds the run back (a hub model not downloaded yet); it runs once ready turns true. */
+export function useAttentionRun(ready = true): void {
   const client = useModelClient();
   const modelId = useAtlas(selectModelId);
   const text = useAtlas(selectText);
   useEffect(() => {
-    if (!client) return;
+    if (!client || !ready) return;
     const s = useAtlas.getState();
     client
       .request(modelId, text, { onProgress: s.setRunStatus })
@@ -25,5 +26,5 @@ export function useAttentionRun(): void {
       .catch((e: unknown) => {
         if (!isSuperseded(e)) s.setRunError(e instanceof Error ? e.message : String(e));
       });
-  }, [client, modelId, text]);
+  }, [client, modelId, text, ready]);
 }

@@ -8,7 +8,16 @@
  * folder read two ways is loaded once per way.
  */
 import { loadBundle, type FileSource, type ModelBundle } from './bundle.ts';
+import { parseModelRef } from './model-ref.ts';
 import { isSafeId } from './safe-id.ts';
+
+function isRemoteRef(id: string): boolean {
+  try {
+    return parseModelRef(id).kind !== 'builtin';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads model `id`'s folder into a model. Pass a function defined once at module scope:
@@ -38,8 +47,8 @@ export function createModelCache(sourceFor: (id: string) => FileSource): ModelCa
     return m;
   };
   function get<T>(id: string, load: ModelLoader<T> = loadBundle as ModelLoader<never>): Promise<T> {
-    // The id becomes a URL path: only [a-z0-9-] may reach fetch.
-    if (!isSafeId(id)) return Promise.reject(new ModelIdError(`"${String(id).slice(0, 40)}" is not a model name.`));
+    // A built-in id becomes a URL path: only [a-z0-9-] may reach fetch; anything else must be a hub or folder reference.
+    if (!isSafeId(id) && !isRemoteRef(id)) return Promise.reject(new ModelIdError(`"${String(id).slice(0, 40)}" is not a model name.`));
     const started = byLoader(load);
     let p = started.get(id) as Promise<T> | undefined;
     if (!p) {

@@ -171,9 +171,13 @@ export interface DownloadProgress {
   total: number;
 }
 
-/** Step 2: every file of the plan, from the cache where it is there, else from the network; then a FileSource over them. */
+/**
+ * Step 2: every file of the plan, from the cache where it is there, else from the network;
+ * then a FileSource over them. With `keep` false (the page, which only fills the cache for
+ * the model worker) no file is held after it is cached.
+ */
 export async function downloadRemote(
-  plan: RemotePlan, fetch: Fetch, cache: FileCache | null, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal,
+  plan: RemotePlan, fetch: Fetch, cache: FileCache | null, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal, keep = true,
 ): Promise<FileSource> {
   const got = new Map<string, Uint8Array>();
   let done = 0;
@@ -185,10 +189,21 @@ export async function downloadRemote(
     const bytes = kept && kept.length === f.bytes ? kept : await download(fetch, url, f.bytes, (n) => onProgress({ done: (done += n), total: plan.totalBytes }), signal);
     if (bytes === kept) onProgress({ done: (done += f.bytes), total: plan.totalBytes });
     else await cache?.put(url, bytes);
-    got.set(f.name, bytes);
+    if (keep) got.set(f.name, bytes);
   }
   await cache?.put(`${plan.folder}${MANIFEST}`, new TextEncoder().encode(JSON.stringify(plan.files)));
   return async (name) => got.get(name) ?? null;
+}
+
+/** A FileSource over a folder in the cache, opened on the first read; `missing` says what to do when it is not all there. */
+export function cachedSource(folder: string, cache: FileCache, missing: () => Error): FileSource {
+  let opened: ReturnType<typeof openCached> | null = null;
+  return async (name) => {
+    opened ??= openCached(folder, cache);
+    const o = await opened;
+    if (!o) throw missing();
+    return o.files(name);
+  };
 }
 
 /** A folder downloaded before, served from the cache alone (no network), or null if any file is missing. */

@@ -3,10 +3,26 @@
  * ids that end up in fetch paths and the text that ends up in a model. Pure and free of
  * the store, so the model worker can import it without pulling in zustand.
  */
+import { formatModelRef, parseModelRef } from '../checkpoints/model-ref.ts';
 import { isSafeId } from '../checkpoints/safe-id.ts';
 
 // The id rule lives on the checkpoints floor, where the model cache checks it too.
 export { isSafeId, MAX_ID } from '../checkpoints/safe-id.ts';
+
+/**
+ * The Explorer's model, as a link may name it: a built-in id (lower-cased when that makes it
+ * safe), or a hub repository or folder URL in its canonical form (src/checkpoints/model-ref.ts);
+ * anything else is null.
+ */
+export function sanitizeModel(ref: unknown): string | null {
+  const id = sanitizeId(ref);
+  if (id || typeof ref !== 'string') return id;
+  try {
+    return formatModelRef(parseModelRef(ref));
+  } catch {
+    return null;
+  }
+}
 
 /** Longest text the explorer keeps (in code points): a pasted essay must not reach the model. */
 export const MAX_TEXT = 500;

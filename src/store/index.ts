@@ -16,7 +16,7 @@ export {
   type AttentionResult, type ResultToken, type NamedHead, type CorefMeta, type Prediction, type Fill, type UnseenWord,
 } from './attention-result.ts';
 export { runText, AttentionInputError, type TextRun } from './run-text.ts';
-export { MAX_TEXT, isSafeId, sanitizeId, clipText } from './ids.ts';
+export { MAX_TEXT, isSafeId, sanitizeId, sanitizeModel, clipText } from './ids.ts';
 export type { LessonProgress } from './slices/progress.ts';
 export type { Theme } from './slices/preferences.ts';
 export { THEMES } from './slices/preferences.ts';

@@ -14,7 +14,7 @@
  * that lesson's inputs (lesson-inputs.ts), in its codec's string form, in name order. `compare` present turns compare mode on
  * with that text. Parsing never throws: anything it cannot read falls back to a default.
  */
-import { clampInt, clipText, sanitizeId } from './ids.ts';
+import { clampInt, clipText, sanitizeId, sanitizeModel } from './ids.ts';
 import { initialState } from './initial-state.ts';
 import { LINK_NAME, RESERVED_NAMES, type StoredInputs } from './lesson-inputs.ts';
 import { HOME, MAX_STEPS, sanitizeRoute, type Route } from './route.ts';
@@ -51,7 +51,7 @@ function parseParams(query: string): ShareParams {
   const q = new URLSearchParams(query);
   const compare = q.get('compare');
   return {
-    model: sanitizeId(q.get('model')) ?? DEFAULT_PARAMS.model,
+    model: sanitizeModel(q.get('model')) ?? DEFAULT_PARAMS.model,
     text: q.has('text') ? clipText(q.get('text')) : DEFAULT_PARAMS.text,
     compare: compare === null ? null : clipText(compare),
     layer: oneBased(q.get('layer'), SELECTION_CAP.layers) ?? DEFAULT_PARAMS.layer,
@@ -128,7 +128,7 @@ export function linkedInputs(hash: unknown): StoredInputs {
 /** Explorer settings as they would read back from a URL (ids checked, text clipped, numbers clamped). */
 export function sanitizeParams(p: Partial<ShareParams> = {}): ShareParams {
   return {
-    model: sanitizeId(p.model) ?? DEFAULT_PARAMS.model,
+    model: sanitizeModel(p.model) ?? DEFAULT_PARAMS.model,
     text: p.text === undefined ? DEFAULT_PARAMS.text : clipText(p.text),
     compare: p.compare == null ? null : clipText(p.compare),
     layer: clampInt(p.layer ?? DEFAULT_PARAMS.layer, 0, SELECTION_CAP.layers - 1),

@@ -3,7 +3,8 @@
  * All the logic is in handler.ts (tested in Node); this file only binds it to `self`.
  */
 /// <reference lib="webworker" />
-import { fetchModelFiles } from '../../checkpoints/fetch-files.ts';
+import { browserFileCache } from '../../checkpoints/browser-cache.ts';
+import { sourceOf } from '../../checkpoints/source-of.ts';
 import { startGemmThreads } from './gemm-threads.ts';
 import { createModelWorker } from './handler.ts';
 import { transferablesOf } from './protocol.ts';
@@ -13,7 +14,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const handle = createModelWorker({
   // Right when the base is absolute (the dev server); the page's init message makes it absolute in a build.
   modelsUrl: `${import.meta.env.BASE_URL}models/`,
-  files: (modelsUrl, id) => fetchModelFiles(`${modelsUrl}${id}`),
+  files: (modelsUrl, id) => sourceOf(id, modelsUrl, browserFileCache),
   post: (r) => self.postMessage(r, transferablesOf(r)),
 });
 

@@ -1,5 +1,5 @@
 /** Explorer slice: the model and sentence(s) the explorer runs, and compare mode. */
-import { clipText, sanitizeId } from '../ids.ts';
+import { clipText, sanitizeModel } from '../ids.ts';
 import type { ActionsCreator } from '../state.ts';
 
 export interface ExplorerState {
@@ -21,7 +21,7 @@ export interface ExplorerActions {
 
 export const createExplorerActions: ActionsCreator<ExplorerActions> = (set, get) => ({
   setModel: (modelId) => {
-    const id = sanitizeId(modelId);
+    const id = sanitizeModel(modelId);
     if (id && id !== get().modelId) set({ modelId: id });
   },
   setText: (text) => set({ text: clipText(text) }),
