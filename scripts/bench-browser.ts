@@ -7,13 +7,17 @@
  *    the Explorer, median of fresh browser contexts (target: under 1.5 s);
  *  - keystroke to updated heatmap: from a keydown in the sentence field to the frame after
  *    the heatmap shows that text's attention, p95 over typed characters (target: under 50 ms).
- * Usage: npm run bench:browser [-- --model coref --runs 5]
+ * Then a BERT-base-shaped forward in a Web Worker on our runtime, 1 thread against 2 (target:
+ * at least 1.6x), and in tfjs-wasm, from a bench page built apart from the app
+ * (scripts/bench-page/).
+ * Usage: npm run bench:browser [-- --model coref --runs 5 --bert-runs 5 --part app|bert|all]
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
+import { benchBertBase } from './bench-page/run.ts';
+import { ROOT as root, viteBuild, vitePreview } from './bench-page/serve.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -22,16 +26,10 @@ const opt = (name: string, fallback: string) => {
 };
 const model = opt('model', 'coref');
 const runs = Number(opt('runs', '5'));
+const bertRuns = Number(opt('bert-runs', '5'));
+const part = opt('part', 'all');
 const port = 4179;
 const base = `http://127.0.0.1:${port}/`;
-const root = join(import.meta.dirname, '..');
-
-function run(cmd: string, argv: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}`))));
-  });
-}
 
 /** Scripts index.html loads eagerly: its module entry and modulepreloads. */
 function initialJsBytes(): { files: string[]; gzip: number; raw: number } {
@@ -52,22 +50,19 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-await run('npx', ['vite', 'build', '--logLevel', 'warn']);
-const js = initialJsBytes();
-// Its own process group, so stopping it also stops the vite process npx starts.
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
+/** The app's three targets: initial JS, first heatmap, keystroke latency. */
+async function benchApp(browser: Browser) {
+  await viteBuild();
+  const js = initialJsBytes();
+  const stop = await vitePreview(port);
+  try {
+    return await measureApp(browser, js);
+  } finally {
+    stop();
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+}
+
+async function measureApp(browser: Browser, js: ReturnType<typeof initialJsBytes>) {
   const url = `${base}#/explore?model=${model}`;
   const firstHeatmap: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -113,8 +108,8 @@ try {
     const w = window as unknown as { keyTimes: number[]; latencies: number[] };
     return { latencies: w.latencies, keys: w.keyTimes.length };
   });
-  await browser.close();
-  const result = {
+  await page.close();
+  return {
     model,
     initialJs: { files: js.files, rawKB: +(js.raw / 1024).toFixed(1), gzipKB: +(js.gzip / 1024).toFixed(1), targetKB: 250, met: js.gzip / 1024 <= 250 },
     firstHeatmapMs: { runs: firstHeatmap.map((x) => Math.round(x)), median: Math.round(quantile(firstHeatmap, 0.5)), target: 1500, met: quantile(firstHeatmap, 0.5) < 1500 },
@@ -128,7 +123,20 @@ try {
       met: quantile(latencies, 0.95) < 50,
     },
   };
-  console.log(JSON.stringify(result, null, 2));
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  const app = part === 'bert' ? {} : await benchApp(browser);
+  const bert = part === 'app' ? null : await benchBertBase(browser, port, bertRuns);
+  console.log(JSON.stringify({ ...app, ...(bert ? { bertBase: bert } : {}) }, null, 2));
+  if (bert && !bert.check.ok) {
+    process.stderr.write(`bench:browser: BERT-base check FAILED: ${bert.check.failures.join('; ')}\n`);
+    process.exitCode = 1;
+  }
 } finally {
-  if (server.pid) process.kill(-server.pid);
+  await browser.close();
 }
