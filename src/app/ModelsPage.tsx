@@ -5,6 +5,7 @@
  */
 import { parseCoreference } from '../checkpoints/bundle.ts';
 import { corefSentence } from '../components/explorer/CorefLine.tsx';
+import { DownloadedModels } from '../components/explorer/DownloadedModels.tsx';
 import { MODEL_CATALOG, modelEntry } from './model-catalog.ts';
 import { Markdown } from './Markdown.tsx';
 import { useFetchText } from './use-fetch.ts';
@@ -88,6 +89,7 @@ export function ModelsPage({ modelId }: { modelId?: string }) {
       <ul className="model-list">
         {MODEL_CATALOG.map((m) => <ModelTile key={m.id} id={m.id} usedIn={m.usedIn} />)}
       </ul>
+      <DownloadedModels />
     </main>
   );
 }

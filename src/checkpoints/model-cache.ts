@@ -36,6 +36,8 @@ export interface ModelCache {
   get<T>(id: string, load: ModelLoader<T>): Promise<T>;
   /** Whether a load of `id` by `load` has started and not failed. */
   has(id: string, load?: ModelLoader<unknown>): boolean;
+  /** Forgets every model `keep` rejects, so its memory can be freed (a large model another replaced). */
+  evict(keep: (id: string) => boolean): void;
 }
 
 /** A cache reading model `id`'s files through `sourceFor(id)`. */
@@ -63,5 +65,8 @@ export function createModelCache(sourceFor: (id: string) => FileSource): ModelCa
   return {
     get: get as ModelCache['get'],
     has: (id, load = loadBundle) => loads.get(load)?.has(id) ?? false,
+    evict: (keep) => {
+      for (const started of loads.values()) for (const id of [...started.keys()]) if (!keep(id)) started.delete(id);
+    },
   };
 }

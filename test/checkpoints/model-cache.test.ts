@@ -105,3 +105,17 @@ describe('createModelCache', () => {
     expect(cache.has('no-such-model')).toBe(false);
   });
 });
+
+describe('evict', () => {
+  it('forgets the models it is told to, so the next ask loads them again', async () => {
+    let loads = 0;
+    const cache = createModelCache(() => async () => null);
+    const load = async (id: string) => ({ id, n: ++loads });
+    await cache.get('hf:a/b', load);
+    await cache.get('tiny-gpt', load);
+    cache.evict((id) => id === 'tiny-gpt');
+    expect(cache.has('hf:a/b', load)).toBe(false);
+    expect(cache.has('tiny-gpt', load)).toBe(true);
+    expect((await cache.get('hf:a/b', load)).n).toBe(3);
+  });
+});

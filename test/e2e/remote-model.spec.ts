@@ -85,6 +85,12 @@ test('a folder URL: asked first, sized from its headers, downloaded, the same at
     await page.goto(`./#/explore?model=${encodeURIComponent(ref)}&text=${encodeURIComponent(TEXT)}`);
     await expect(page.getByTestId('remote-model')).toBeHidden();
     await expect.poll(() => drawnValues(page)).toEqual(remote);
+    // The Models page lists it with its size, and Delete removes it.
+    await page.goto('./#/models');
+    const row = page.getByRole('region', { name: 'Downloaded models' }).getByRole('listitem').filter({ hasText: `${host.url}/models/tiny/` });
+    await expect(row).toContainText(/\d+ KB/);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await expect(row).toHaveCount(0);
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   } finally {
     if (host.server.listening) await stop(host);

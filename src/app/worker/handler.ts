@@ -33,6 +33,7 @@ export function createModelWorker(o: ModelWorkerOptions): (message: unknown) => 
 
   const queue = createLatestQueue<WorkerRequest, FinalResponse>({
     async run(req, isStale) {
+      cache.keepOnly(req.modelId); // one large model in memory at a time
       if (!cache.has(req.modelId)) o.post({ id: req.id, progress: 'loading' });
       const bundle = await cache.get(req.modelId);
       if (isStale()) throw new StaleJob(); // a newer request came in while the model loaded

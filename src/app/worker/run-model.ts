@@ -6,6 +6,7 @@
  */
 import type { FileSource, ModelBundle } from '../../checkpoints/bundle.ts';
 import { createModelCache, ModelIdError } from '../../checkpoints/model-cache.ts';
+import { isSafeId } from '../../checkpoints/safe-id.ts';
 import { AttentionInputError, runText } from '../../store/run-text.ts';
 import type { AttentionResult } from './protocol.ts';
 
@@ -15,6 +16,8 @@ export { AttentionInputError };
 export interface BundleCache {
   get(modelId: string): Promise<ModelBundle>;
   has(modelId: string): boolean;
+  /** Keeps the course's own (small) models and `current`; a hub or folder model another replaced is freed. */
+  keepOnly(current: string): void;
 }
 
 /**
@@ -33,6 +36,7 @@ export function createBundleCache(sourceFor: (modelId: string) => FileSource): B
   });
   return {
     has: (id) => models.has(id),
+    keepOnly: (current) => models.evict((id) => id === current || isSafeId(id)),
     get: (id) => models.get(id).catch((e: unknown) => Promise.reject(e instanceof ModelIdError ? new AttentionInputError(e.message) : e)),
   };
 }
