@@ -3,7 +3,7 @@
  * full at #/models/<id>. Everything shown is read from public/models/<id>/card.json and
  * card.md, the files `npm run train` wrote and `npm run eval` re-measures.
  */
-import { parseCoreference } from '../checkpoints/bundle.ts';
+import { parseCoreference } from '../checkpoints/coref-meta.ts';
 import { corefSentence } from '../components/explorer/CorefLine.tsx';
 import { DownloadedModels } from '../components/explorer/DownloadedModels.tsx';
 import { MODEL_CATALOG, modelEntry } from './model-catalog.ts';
