@@ -10,6 +10,7 @@ import { memo, useMemo, useState } from 'react';
 import { DifferenceView } from '../components/explorer/DifferenceView.tsx';
 import { formatModelRef, parseModelRef } from '../checkpoints/model-ref.ts';
 import { CorefLine } from '../components/explorer/CorefLine.tsx';
+import { OpenFromDisk } from '../components/explorer/OpenFromDisk.tsx';
 import { RemoteModelPanel } from '../components/explorer/RemoteModel.tsx';
 import { markAsked, useRemoteModel } from '../components/explorer/use-remote-model.ts';
 import { Predictions } from '../components/explorer/Predictions.tsx';
@@ -185,6 +186,7 @@ function OpenModel() {
       {SUGGESTED.map((s) => <button key={s} type="button" onClick={() => open(s)}>{s.slice(3)}</button>)}
       {problem && <p className="error" role="alert">{problem}</p>}
       </form>
+      <OpenFromDisk onOpen={open} />
     </details>
   );
 }

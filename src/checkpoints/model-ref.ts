@@ -9,7 +9,8 @@ import { isSafeId } from './safe-id.ts';
 export type ModelRef =
   | { kind: 'builtin'; id: string }
   | { kind: 'hub'; repo: string; revision: string }
-  | { kind: 'url'; url: string };
+  | { kind: 'url'; url: string }
+  | { kind: 'local'; name: string }; // files the user opened from disk, kept only in this browser
 
 /** A model reference that cannot be used: its message is meant for the page. */
 export class ModelRefError extends Error {
@@ -22,6 +23,10 @@ export const HUB = 'https://huggingface.co';
 const MAX_REF = 512;
 const REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 const REVISION = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
+const LOCAL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Where files opened from disk are kept in the download cache: a host that can never be reached. */
+export const LOCAL_FOLDERS = 'https://local-files.invalid/';
 
 /** Parses a model reference from a link or a text field. @throws ModelRefError */
 export function parseModelRef(text: string): ModelRef {
@@ -30,6 +35,7 @@ export function parseModelRef(text: string): ModelRef {
   if (s.length > MAX_REF) throw new ModelRefError(`A model reference is at most ${MAX_REF} characters.`);
   if (s.startsWith('hf:')) return hubRef(s.slice(3));
   if (s.startsWith('url:')) return { kind: 'url', url: folderOf(s.slice(4)) };
+  if (s.startsWith('local:')) return localRef(s.slice(6));
   if (isSafeId(s)) return { kind: 'builtin', id: s };
   throw new ModelRefError(`“${text.trim().slice(0, 60)}” is not a model: use a built-in id, hf:<owner>/<name> or url:<folder URL>.`);
 }
@@ -41,6 +47,11 @@ function hubRef(rest: string): ModelRef {
   if (!REPO.test(repo) || repo.includes('..')) throw new ModelRefError(`“${repo.slice(0, 60)}” is not a hub repository name (owner/name).`);
   if (!REVISION.test(revision) || revision.includes('..')) throw new ModelRefError(`“${revision.slice(0, 60)}” is not a revision (a branch, tag or commit).`);
   return { kind: 'hub', repo, revision };
+}
+
+function localRef(name: string): ModelRef {
+  if (!LOCAL.test(name)) throw new ModelRefError(`“${name.slice(0, 60)}” is not a name for files opened from disk (letters, digits, . _ -).`);
+  return { kind: 'local', name };
 }
 
 /** A folder URL, checked and ending in '/'. */
@@ -62,6 +73,7 @@ function folderOf(raw: string): string {
 /** The URL of the folder whose files are `<folder><file name>`. */
 export function folderUrl(ref: Exclude<ModelRef, { kind: 'builtin' }>, hub = HUB): string {
   if (ref.kind === 'url') return ref.url;
+  if (ref.kind === 'local') return `${LOCAL_FOLDERS}${ref.name}/`;
   return `${hub.replace(/\/$/, '')}/${ref.repo}/resolve/${encodeURIComponent(ref.revision).replace(/%2F/g, '/')}/`;
 }
 
@@ -69,5 +81,6 @@ export function folderUrl(ref: Exclude<ModelRef, { kind: 'builtin' }>, hub = HUB
 export function formatModelRef(ref: ModelRef): string {
   if (ref.kind === 'builtin') return ref.id;
   if (ref.kind === 'url') return `url:${ref.url}`;
+  if (ref.kind === 'local') return `local:${ref.name}`;
   return ref.revision === 'main' ? `hf:${ref.repo}` : `hf:${ref.repo}@${ref.revision}`;
 }

@@ -195,6 +195,29 @@ export async function downloadRemote(
   return async (name) => got.get(name) ?? null;
 }
 
+/** Files a model folder may hold that the loader reads; anything else the user drops is left out. */
+export function isModelFile(name: string): boolean {
+  return name === 'config.json' || name.endsWith('.safetensors') || name === INDEX_FILE || (TOKENIZER_FILES as readonly string[]).includes(name);
+}
+
+/**
+ * Keeps files the user opened from disk in the cache under `folder`, as a download would, so
+ * the model worker reads them the same way. Nothing leaves the machine.
+ * @throws RemoteError when there is no config.json or no safetensors weights among them
+ */
+export async function keepLocalFiles(folder: string, files: readonly { name: string; bytes: Uint8Array }[], cache: FileCache): Promise<RemoteFile[]> {
+  const kept = files.filter((f) => isModelFile(f.name));
+  const names = new Set(kept.map((f) => f.name));
+  if (!names.has('config.json')) throw new RemoteError('Among these files there is no config.json: pick the whole model folder (config.json, model.safetensors and the tokenizer files).');
+  if (![...names].some((n) => n.endsWith('.safetensors'))) {
+    throw new RemoteError('Among these files there are no .safetensors weights: only safetensors checkpoints can be opened (pytorch_model.bin must be converted first).');
+  }
+  for (const f of kept) await cache.put(`${folder}${f.name}`, f.bytes);
+  const listed = kept.map((f) => ({ name: f.name, bytes: f.bytes.length }));
+  await cache.put(`${folder}${MANIFEST}`, new TextEncoder().encode(JSON.stringify(listed)));
+  return listed;
+}
+
 /** A FileSource over a folder in the cache, opened on the first read; `missing` says what to do when it is not all there. */
 export function cachedSource(folder: string, cache: FileCache, missing: () => Error): FileSource {
   let opened: ReturnType<typeof openCached> | null = null;

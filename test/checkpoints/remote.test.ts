@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/checkpoints/bundle.ts';
 import { folderUrl, formatModelRef, parseModelRef, ModelRefError } from '../../src/checkpoints/model-ref.ts';
-import { downloadRemote, inspectRemote, openCached, RemoteCancelled, RemoteError, type FileCache } from '../../src/checkpoints/remote.ts';
+import { downloadRemote, inspectRemote, keepLocalFiles, openCached, RemoteCancelled, RemoteError, type FileCache } from '../../src/checkpoints/remote.ts';
 import { parseSafetensors, serializeSafetensors } from '../../src/checkpoints/safetensors.ts';
 import { transformerForward } from '../../src/models/transformer.ts';
 import { noGrad } from '../../src/runtime/index.ts';
@@ -163,5 +163,23 @@ describe('inspectRemote, then downloadRemote', () => {
     stop.abort();
     const ok = await inspectRemote(`${base}/cdn/atlas/tiny-gpt/`, fetch);
     await expect(downloadRemote(ok, fetch, null, () => undefined, stop.signal)).rejects.toThrow(RemoteCancelled);
+  });
+});
+
+describe('files opened from disk', () => {
+  it('are kept like a download (only the files a model uses), under a host that can never be reached', async () => {
+    const ref = parseModelRef('local:my-model');
+    expect(ref).toEqual({ kind: 'local', name: 'my-model' });
+    const folder = folderUrl(ref as never);
+    expect(new URL(folder).hostname.endsWith('.invalid')).toBe(true);
+    const cache = memoryCache();
+    const files = ['config.json', 'model.safetensors', 'tokenizer.json'].map((name) => ({ name, bytes: tiny(name) }));
+    const kept = await keepLocalFiles(folder, [...files, { name: 'README.md', bytes: new Uint8Array(3) }], cache);
+    expect(kept.map((f) => f.name)).toEqual(['config.json', 'model.safetensors', 'tokenizer.json']);
+    const opened = await openCached(folder, cache);
+    expect((await loadBundle('local:my-model', opened!.files)).kind).toBe('text');
+    await expect(keepLocalFiles(folder, [files[1]], cache)).rejects.toThrow(/no config.json/);
+    await expect(keepLocalFiles(folder, [files[0], { name: 'pytorch_model.bin', bytes: new Uint8Array(4) }], cache)).rejects.toThrow(/no .safetensors weights/);
+    expect(() => parseModelRef('local:../x')).toThrow(ModelRefError);
   });
 });

@@ -120,3 +120,19 @@ test('a host without CORS and a folder that is not there get messages that say s
     await stop(open);
   }
 });
+
+test('files from disk: opened without any upload, the same attention as the built-in model', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`./#/explore?model=tiny-gpt&text=${encodeURIComponent(TEXT)}`);
+  const builtIn = await drawnValues(page);
+  await page.getByText('Open another model').click();
+  const dir = new URL('../../public/models/tiny-gpt/', import.meta.url).pathname;
+  await page.locator('#open-disk').setInputFiles([...FILES, 'card.md'].map((f) => `${dir}${f}`));
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue(/^local:/);
+  await expect.poll(() => drawnValues(page)).toEqual(builtIn);
+  expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/'))).toEqual([]);
+
+  await page.locator('#open-disk').setInputFiles([`${dir}card.md`]);
+  await expect(page.locator('.open-disk [role=alert]')).toContainText('no config.json');
+});

@@ -65,6 +65,7 @@ export function useRemoteModel(modelId: string): RemoteModel {
       (hit) => {
         if (ctl.signal.aborted) return;
         if (hit) setS({ state: 'cached' });
+        else if (ref?.kind === 'local') setS({ state: 'error', message: `${modelId} was opened from files on disk, in another browser or before they were deleted here: open the same files again with “Open files from disk”.` });
         else if (asked.has(modelId)) inspect(ctl.signal);
         else setS({ state: 'unasked', host: new URL(folder).host });
       },
