@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { parseSafetensors, serializeSafetensors } from '../../src/checkpoints/safetensors.ts';
 import { watchErrors } from './helpers.ts';
 
 const FILES = ['config.json', 'model.safetensors', 'tokenizer.json'];
@@ -22,17 +23,44 @@ interface ModelServer {
   requests: string[];
 }
 
-async function serve(cors: boolean): Promise<ModelServer> {
+/** tiny-gpt's weights cut into two shards with an index, as large hub checkpoints ship. */
+function shardedFolder(): Map<string, Uint8Array> {
+  const all = parseSafetensors(new Uint8Array(tiny('model.safetensors'))).tensors;
+  const names = [...all.keys()];
+  const half = Math.ceil(names.length / 2);
+  const shardName = (i: number) => `model-0000${i}-of-00002.safetensors`;
+  const shard = (part: string[]) => serializeSafetensors(new Map(part.map((n) => [n, all.get(n)!])));
+  return new Map<string, Uint8Array>([
+    ['config.json', tiny('config.json')],
+    ['tokenizer.json', tiny('tokenizer.json')],
+    ['model.safetensors.index.json', new TextEncoder().encode(JSON.stringify({ weight_map: Object.fromEntries(names.map((n, i) => [n, shardName(i < half ? 1 : 2)])) }))],
+    [shardName(1), shard(names.slice(0, half))],
+    [shardName(2), shard(names.slice(half))],
+  ]);
+}
+
+/**
+ * Serves /models/tiny/ (tiny-gpt) and /models/sharded/, and /<owner>/<name>/resolve/main/<file>
+ * answered with a redirect to the file, as the hub does. `slow` sends whole-file downloads in
+ * small timed chunks, so a test can cancel one midway.
+ */
+async function serve(cors: boolean, slow = false): Promise<ModelServer> {
   const requests: string[] = [];
+  const folders = new Map<string, Map<string, Uint8Array>>([
+    ['tiny', new Map(FILES.map((f) => [f, new Uint8Array(tiny(f))]))],
+    ['sharded', shardedFolder()],
+  ]);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     requests.push(`${req.method} ${req.url} ${req.headers.range ?? ''}`);
     const headers: Record<string, string> = cors
       ? { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'range', 'access-control-expose-headers': 'content-range, content-length' }
       : {};
     if (req.method === 'OPTIONS') return void res.writeHead(204, headers).end();
-    const m = /^\/models\/tiny\/(.+)$/.exec(req.url ?? '');
-    if (!m || !FILES.includes(m[1])) return void res.writeHead(404, headers).end('not found');
-    const body = tiny(m[1]);
+    const hub = /^\/[^/]+\/([^/]+)\/resolve\/main\/(.+)$/.exec(req.url ?? '');
+    if (hub) return void res.writeHead(302, { ...headers, location: `/models/${hub[1]}/${hub[2]}` }).end();
+    const m = /^\/models\/([^/]+)\/(.+)$/.exec(req.url ?? '');
+    const body = m ? folders.get(m[1])?.get(m[2]) : undefined;
+    if (!body) return void res.writeHead(404, headers).end('not found');
     const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
     const part = range ? body.subarray(Number(range[1]), Math.min(body.length, Number(range[2]) + 1)) : body;
     res.writeHead(range ? 206 : 200, {
@@ -40,7 +68,17 @@ async function serve(cors: boolean): Promise<ModelServer> {
       'content-length': String(part.length),
       ...(range ? { 'content-range': `bytes ${range[1]}-${Number(range[1]) + part.length - 1}/${body.length}` } : {}),
     });
-    res.end(part);
+    if (!slow || range || part.length < 100_000) return void res.end(part);
+    let at = 0;
+    const tick = setInterval(() => {
+      if (res.destroyed || at >= part.length) {
+        clearInterval(tick);
+        if (!res.destroyed) res.end();
+        return;
+      }
+      res.write(part.subarray(at, at + 16_384));
+      at += 16_384;
+    }, 150);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
@@ -135,4 +173,29 @@ test('files from disk: opened without any upload, the same attention as the buil
 
   await page.locator('#open-disk').setInputFiles([`${dir}card.md`]);
   await expect(page.locator('.open-disk [role=alert]')).toContainText('no config.json');
+});
+
+test('a hub-style redirect and a sharded checkpoint download; a slow download can be cancelled', async ({ page }) => {
+  const host = await serve(true, true);
+  try {
+    await page.goto(`./#/explore?model=tiny-gpt&text=${encodeURIComponent(TEXT)}`);
+    const builtIn = await drawnValues(page);
+    await page.getByText('Open another model').click();
+    await page.getByLabel('Open a model').fill(`url:${host.url}/atlas/sharded/resolve/main/`);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const panel = page.getByTestId('remote-model');
+    await expect(panel).toContainText('in 5 files'); // config, index, two shards, tokenizer
+    await panel.getByRole('button', { name: 'Download' }).click();
+    await expect(panel.locator('progress')).toBeVisible();
+    await expect(panel).toContainText(/Downloading from 127\.0\.0\.1:\d+: \d/);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(panel.getByRole('button', { name: 'Download' })).toBeVisible(); // back to asking, nothing kept half-done
+    expect(host.requests.some((r) => r.includes('/resolve/main/'))).toBe(true); // the redirect was followed
+
+    await panel.getByRole('button', { name: 'Download' }).click();
+    await expect(panel).toBeHidden({ timeout: 60_000 });
+    await expect.poll(() => drawnValues(page)).toEqual(builtIn);
+  } finally {
+    await stop(host);
+  }
 });
