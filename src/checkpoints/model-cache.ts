@@ -8,16 +8,10 @@
  * folder read two ways is loaded once per way.
  */
 import { loadBundle, type FileSource, type ModelBundle } from './bundle.ts';
-import { parseModelRef } from './model-ref.ts';
+import { tryParseModelRef } from './model-ref.ts';
 import { isSafeId } from './safe-id.ts';
 
-function isRemoteRef(id: string): boolean {
-  try {
-    return parseModelRef(id).kind !== 'builtin';
-  } catch {
-    return false;
-  }
-}
+const isRemoteRef = (id: string): boolean => (tryParseModelRef(id)?.kind ?? 'builtin') !== 'builtin';
 
 /**
  * Reads model `id`'s folder into a model. Pass a function defined once at module scope:

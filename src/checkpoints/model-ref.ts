@@ -40,6 +40,15 @@ export function parseModelRef(text: string): ModelRef {
   throw new ModelRefError(`“${text.trim().slice(0, 60)}” is not a model: use a built-in id, hf:<owner>/<name> or url:<folder URL>.`);
 }
 
+/** parseModelRef, or null for anything that is not a model reference. */
+export function tryParseModelRef(text: string): ModelRef | null {
+  try {
+    return parseModelRef(text);
+  } catch {
+    return null;
+  }
+}
+
 function hubRef(rest: string): ModelRef {
   const at = rest.indexOf('@');
   const repo = at < 0 ? rest : rest.slice(0, at);

@@ -3,7 +3,7 @@
  * ids that end up in fetch paths and the text that ends up in a model. Pure and free of
  * the store, so the model worker can import it without pulling in zustand.
  */
-import { formatModelRef, parseModelRef } from '../checkpoints/model-ref.ts';
+import { formatModelRef, tryParseModelRef } from '../checkpoints/model-ref.ts';
 import { isSafeId } from '../checkpoints/safe-id.ts';
 
 // The id rule lives on the checkpoints floor, where the model cache checks it too.
@@ -17,11 +17,8 @@ export { isSafeId, MAX_ID } from '../checkpoints/safe-id.ts';
 export function sanitizeModel(ref: unknown): string | null {
   const id = sanitizeId(ref);
   if (id || typeof ref !== 'string') return id;
-  try {
-    return formatModelRef(parseModelRef(ref));
-  } catch {
-    return null;
-  }
+  const parsed = tryParseModelRef(ref);
+  return parsed ? formatModelRef(parsed) : null;
 }
 
 /** Longest text the explorer keeps (in code points): a pasted essay must not reach the model. */

@@ -5,6 +5,7 @@
  * which noun the model itself says it means.
  */
 import { useMemo } from 'react';
+import { argmax } from '../../runtime/index.ts';
 import { headWeights, type AttentionResult } from '../../store/index.ts';
 import { answerSentence } from './Predictions.tsx';
 import { candidatesOf, defaultFollow, wordsOf, wordToWord } from './rank-heads.ts';
@@ -32,7 +33,7 @@ export function followRow(result: AttentionResult, layer: number, head: number, 
 export function FollowRow({ result, layer, head, word, onWord }: FollowRowProps) {
   const { words, chosen, candidates, to } = useMemo(() => followRow(result, layer, head, word), [result, layer, head, word]);
   const from = chosen >= 0 ? words[chosen] : null;
-  const best = to.length ? to.indexOf(Math.max(...to)) : -1;
+  const best = argmax(to);
   const answer = from ? result.predictions.find((p) => p.why === 'pronoun' && from.tokens.includes(p.position)) : undefined;
   return (
     <section className="follow-row" aria-label="Where one word looks">

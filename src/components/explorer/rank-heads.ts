@@ -5,6 +5,7 @@
  * clicks a word: every head ranked by how strongly it picks each candidate.
  */
 import { mentionOf } from '../../data/coref-world/index.ts';
+import { wordAttention } from '../../train/eval/coref-metric.ts';
 import { PRONOUNS, type AttentionResult } from '../../store/index.ts';
 
 export interface Word {
@@ -60,9 +61,7 @@ export function defaultFollow(words: readonly Word[]): number {
 
 /** Attention from word `from` to word `to` in one head's (T, T) weights. */
 export function wordToWord(weights: Float32Array, T: number, from: Word, to: Word): number {
-  let total = 0;
-  for (const i of from.tokens) for (const j of to.tokens) total += weights[i * T + j];
-  return total / from.tokens.length;
+  return wordAttention(weights, T, from.tokens, to.tokens);
 }
 
 export interface HeadRanking {

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browserFileCache } from '../../checkpoints/browser-cache.ts';
-import { folderUrl, parseModelRef } from '../../checkpoints/model-ref.ts';
+import { folderUrl, tryParseModelRef } from '../../checkpoints/model-ref.ts';
 import { downloadRemote, inspectRemote, openCached, RemoteCancelled, type RemotePlan } from '../../checkpoints/remote.ts';
 
 export type RemoteState =
@@ -40,7 +40,7 @@ export function useRemoteModel(modelId: string): RemoteModel {
   const [s, setS] = useState<RemoteState>({ state: 'checking' });
   const [attempt, setAttempt] = useState(0);
   const abort = useRef<AbortController | null>(null);
-  const ref = parseRef(modelId);
+  const ref = tryParseModelRef(modelId);
   const folder = ref && ref.kind !== 'builtin' ? folderUrl(ref) : null;
 
   const inspect = useCallback((signal: AbortSignal) => {
@@ -105,14 +105,6 @@ export function useRemoteModel(modelId: string): RemoteModel {
   }, [s]);
 
   return { s, lookUp, download, cancel, retry: () => setAttempt((n) => n + 1) };
-}
-
-function parseRef(id: string) {
-  try {
-    return parseModelRef(id);
-  } catch {
-    return null;
-  }
 }
 
 function messageOf(e: unknown): string {
