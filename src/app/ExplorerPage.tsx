@@ -8,11 +8,9 @@ import { AttentionLines } from '../components/viz/AttentionLines.tsx';
 import { HeatmapFigure } from '../components/viz/HeatmapFigure.tsx';
 import { memo, useMemo, useState } from 'react';
 import { DifferenceView } from '../components/explorer/DifferenceView.tsx';
-import { formatModelRef, parseModelRef } from '../checkpoints/model-ref.ts';
 import { CorefLine } from '../components/explorer/CorefLine.tsx';
-import { OpenFromDisk } from '../components/explorer/OpenFromDisk.tsx';
-import { RemoteModelPanel } from '../components/explorer/RemoteModel.tsx';
-import { markAsked, useRemoteModel } from '../components/explorer/use-remote-model.ts';
+import { useRemoteModel } from '../components/explorer/use-remote-model.ts';
+import { ModelChooser } from '../components/ModelChooser.tsx';
 import { Predictions } from '../components/explorer/Predictions.tsx';
 import { PronounRanking } from '../components/explorer/PronounRanking.tsx';
 import { HeadPicker } from '../components/lesson/HeadPicker.tsx';
@@ -160,36 +158,8 @@ const SUGGESTED = [
   'hf:HuggingFaceTB/SmolLM2-135M',
 ];
 
-/** A field for any hub repository (hf:owner/name) or folder URL (url:https://...), with suggestions. */
-function OpenModel() {
-  const setModel = useAtlas(selectSetModel);
-  const [ref, setRef] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const open = (value: string) => {
-    try {
-      const id = formatModelRef(parseModelRef(value));
-      markAsked(id); // typed or picked here: the user asked to contact its host
-      setProblem(null);
-      setModel(id);
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return (
-    <details className="open-model-box chrome" open={problem !== null || undefined}>
-      <summary>Open another model: the Hugging Face hub or any folder URL</summary>
-      <form className="open-model" onSubmit={(e) => { e.preventDefault(); open(ref); }}>
-      <label htmlFor="open-model">Open a model</label>
-      <input id="open-model" type="text" value={ref} placeholder="hf:owner/name or url:https://…/folder/" onChange={(e) => setRef(e.target.value)} spellCheck={false} autoComplete="off" />
-      <button type="submit">Open</button>
-      <span className="muted">or try</span>
-      {SUGGESTED.map((s) => <button key={s} type="button" onClick={() => open(s)}>{s.slice(3)}</button>)}
-      {problem && <p className="error" role="alert">{problem}</p>}
-      </form>
-      <OpenFromDisk onOpen={open} />
-    </details>
-  );
-}
+/** Downloaded models the Explorer reads: any text model (a ViT attends over patches, not words). */
+const isTextModel = (modelType: string) => modelType !== 'vit';
 
 function FollowWord({ result, onHead }: { result: AttentionResult; onHead: (l: number, h: number) => void }) {
   const [word, setWord] = useState<number | null>(null);
@@ -225,11 +195,6 @@ function Compare({ result, layer, head }: { result: AttentionResult; layer: numb
   );
 }
 
-/** The model picker's entries: the course's text models, and the opened hub or folder model. */
-function modelChoices(current: string): { id: string; label: string }[] {
-  return TEXT_MODELS.some((m) => m.id === current) ? TEXT_MODELS : [...TEXT_MODELS, { id: current, label: current }];
-}
-
 export function ExplorerPage() {
   const modelId = useAtlas(selectModelId);
   const remote = useRemoteModel(modelId);
@@ -251,13 +216,8 @@ export function ExplorerPage() {
       <div className="explorer-input">
         <label htmlFor="explorer-text">Sentence</label>
         <input id="explorer-text" type="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoComplete="off" />
-        <label htmlFor="explorer-model">Model</label>
-        <select id="explorer-model" value={modelId} onChange={(e) => setModel(e.target.value)}>
-          {modelChoices(modelId).map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
-        </select>
       </div>
-      <OpenModel />
-      <RemoteModelPanel modelId={modelId} remote={remote} />
+      <ModelChooser label="Model" value={modelId} onChange={setModel} course={TEXT_MODELS} accepts={isTextModel} suggestions={SUGGESTED} remote={remote} />
       {shown && <CorefLine coref={shown.coreference} />}
       <div className="examples chrome" role="group" aria-label="Example sentences">
         {examples.map((s) => <button key={s} type="button" onClick={() => setText(s)}>{s}</button>)}

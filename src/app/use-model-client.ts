@@ -4,13 +4,13 @@
  * live client instead of a disposed one. `on: false` holds none.
  */
 import { useEffect, useState } from 'react';
-import { createModelClient, type ModelClient } from './worker/client.ts';
+import { createModelClient, pageConnection, type ModelClient } from './worker/client.ts';
 
 export function useModelClient(on = true): ModelClient | null {
   const [client, setClient] = useState<ModelClient | null>(null);
   useEffect(() => {
     if (!on) return setClient(null);
-    const c = createModelClient();
+    const c = createModelClient(pageConnection());
     setClient(c);
     return () => c.dispose();
   }, [on]);

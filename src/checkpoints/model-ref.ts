@@ -93,3 +93,15 @@ export function formatModelRef(ref: ModelRef): string {
   if (ref.kind === 'local') return `local:${ref.name}`;
   return ref.revision === 'main' ? `hf:${ref.repo}` : `hf:${ref.repo}@${ref.revision}`;
 }
+
+/** The reference of a folder URL that folderUrl gave (a hub repository, files from disk, or a plain folder). */
+export function refOfFolder(folder: string, hub = HUB): string {
+  const hubRoot = `${hub.replace(/\/$/, '')}/`;
+  if (folder.startsWith(LOCAL_FOLDERS)) return `local:${folder.slice(LOCAL_FOLDERS.length).replace(/\/$/, '')}`;
+  const m = folder.startsWith(hubRoot) ? /^([^/]+\/[^/]+)\/resolve\/(.+)\/$/.exec(folder.slice(hubRoot.length)) : null;
+  if (m) {
+    const revision = decodeURIComponent(m[2]);
+    return revision === 'main' ? `hf:${m[1]}` : `hf:${m[1]}@${revision}`;
+  }
+  return `url:${folder}`;
+}

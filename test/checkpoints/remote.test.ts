@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/checkpoints/bundle.ts';
-import { folderUrl, formatModelRef, parseModelRef, ModelRefError } from '../../src/checkpoints/model-ref.ts';
+import { folderUrl, formatModelRef, parseModelRef, ModelRefError, refOfFolder } from '../../src/checkpoints/model-ref.ts';
 import { downloadRemote, inspectRemote, keepLocalFiles, openCached, RemoteCancelled, RemoteError, type FileCache } from '../../src/checkpoints/remote.ts';
 import { parseSafetensors, serializeSafetensors } from '../../src/checkpoints/safetensors.ts';
 import { transformerForward } from '../../src/models/transformer.ts';
@@ -94,6 +94,10 @@ describe('model references from a link', () => {
     expect(parseModelRef('url:https://example.org/models/bert?x=1#y')).toEqual({ kind: 'url', url: 'https://example.org/models/bert/' });
     expect(folderUrl({ kind: 'hub', repo: 'a/b', revision: 'main' }, 'https://hub.test')).toBe('https://hub.test/a/b/resolve/main/');
     for (const r of ['coref', 'hf:a/b', 'hf:a/b@v1', 'url:https://h.test/m/']) expect(formatModelRef(parseModelRef(r))).toBe(r);
+    // A cached folder is listed under the reference that opens it again.
+    for (const r of ['hf:a/b', 'hf:a/b@v1', 'hf:a/b@refs/pr/1', 'url:https://h.test/m/', 'local:my-bert']) {
+      expect(refOfFolder(folderUrl(parseModelRef(r) as never, 'https://hub.test'), 'https://hub.test')).toBe(r);
+    }
   });
 
   it('refuses hostile or malformed references with a sentence', () => {

@@ -8,9 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createModelClient, isSuperseded, SupersededError, type WorkerLike } from '../../src/app/worker/client.ts';
+import { createModelClient, createWorkerConnection, isSuperseded, SupersededError, type WorkerLike } from '../../src/app/worker/client.ts';
 import { createModelWorker } from '../../src/app/worker/handler.ts';
-import { transferablesOf, type AttentionResult, type ToWorker, type WorkerResponse } from '../../src/app/worker/protocol.ts';
+import { transferablesOf, type AttentionResult, type ToWorker, type WorkerRequest, type WorkerResponse } from '../../src/app/worker/protocol.ts';
 import { repoRoot } from '../helpers/shared.ts';
 
 class FakeWorker implements WorkerLike {
@@ -32,7 +32,7 @@ class FakeWorker implements WorkerLike {
     this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
   }
   requests() {
-    return this.posted.filter((m) => m.kind === 'attention');
+    return this.posted.filter((m) => m.kind !== 'init') as WorkerRequest[];
   }
 }
 
@@ -57,7 +57,7 @@ describe('createModelClient with a fake worker', () => {
     const p = client.request('coref', 'Hello.');
     expect(last().posted).toEqual([
       { kind: 'init', modelsUrl: 'https://example.test/app/models/' },
-      { id: 1, kind: 'attention', modelId: 'coref', text: 'Hello.' },
+      { id: 1, lane: expect.stringMatching(/^lane-/) as string, kind: 'attention', modelId: 'coref', args: { text: 'Hello.' } },
     ]);
     last().reply({ id: 1, ok: true, result: fakeResult('Hello.') });
     await expect(p).resolves.toMatchObject({ text: 'Hello.' });
@@ -134,6 +134,30 @@ describe('createModelClient with a fake worker', () => {
   });
 });
 
+describe('clients sharing one connection', () => {
+  it('share one worker; each lane supersedes only its own requests', async () => {
+    const workers: FakeWorker[] = [];
+    const conn = createWorkerConnection(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    }, { modelsUrl: 'https://example.test/models/' });
+    const explorer = createModelClient(conn);
+    const lesson = createModelClient(conn);
+    const a = explorer.request('coref', 'a');
+    const b = lesson.request('coref', 'b');
+    expect(workers).toHaveLength(1);
+    const [ra, rb] = workers[0].requests();
+    expect(ra.lane).not.toBe(rb.lane);
+    workers[0].reply({ id: rb.id, ok: true, result: fakeResult('b') });
+    workers[0].reply({ id: ra.id, ok: true, result: fakeResult('a') });
+    await expect(a).resolves.toMatchObject({ text: 'a' });
+    await expect(b).resolves.toMatchObject({ text: 'b' });
+    lesson.dispose(); // a client on a shared connection leaves the worker running
+    expect(workers[0].terminated).toBe(false);
+  });
+});
+
 describe('createModelClient wired to the real worker handler on tiny-gpt', () => {
   /** A Worker whose inside is createModelWorker, with structured cloning and transfer as in a browser. */
   class InProcessWorker implements WorkerLike {
@@ -149,7 +173,7 @@ describe('createModelClient wired to the real worker handler on tiny-gpt', () =>
         return async (name) => (existsSync(join(dir, name)) ? new Uint8Array(readFileSync(join(dir, name))) : null);
       },
       post: (r) => {
-        if ('ok' in r && r.ok) this.computed.push(r.result.text);
+        if ('ok' in r && r.ok) this.computed.push((r.result as AttentionResult).text);
         const copy = structuredClone(r, { transfer: transferablesOf(r) });
         setTimeout(() => this.onmessage?.({ data: copy } as MessageEvent<WorkerResponse>), 0);
       },
