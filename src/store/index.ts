@@ -28,7 +28,7 @@ export {
   type LessonInputs, type InputSpecs, type InputValue, type InputUpdate, type StoredInputs,
 } from './lesson-inputs.ts';
 export {
-  textInput, intInput, indexInput, decimalInput, switchInput, choiceInput, indexListInput, optionalInput,
+  textInput, intInput, indexInput, decimalInput, switchInput, choiceInput, indexListInput, optionalInput, modelRefInput,
   type InputCodec, type TextCodec,
 } from './input-codecs.ts';
 export { linkedInputs, MAX_LINKED_INPUTS } from './url.ts';

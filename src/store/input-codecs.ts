@@ -7,7 +7,7 @@
  * Numbers a page shows counting from 1 (tokens, patches, layers) are 0-based values and
  * 1-based strings, as layer, head and token are in url.ts.
  */
-import { clipText, MAX_TEXT } from './ids.ts';
+import { clipText, MAX_TEXT, sanitizeModel } from './ids.ts';
 
 export interface InputCodec<T> {
   readonly default: T;
@@ -120,5 +120,18 @@ export function optionalInput<T>(codec: InputCodec<T>): InputCodec<T | null> {
     linked: codec.linked,
     decode: (s) => (s === '' ? null : codec.decode(s)),
     encode: (v) => (v === null ? '' : codec.encode(v)),
+  };
+}
+
+/**
+ * A model reference (a course model's id, hf:owner/name[@rev], url:…, local:…), kept in the
+ * canonical form sanitizeModel gives; anything else is not a model and decodes to nothing.
+ */
+export function modelRefInput(def: string): InputCodec<string> {
+  return {
+    default: def,
+    linked: true,
+    decode: (s) => sanitizeModel(s) ?? undefined,
+    encode: (v) => sanitizeModel(v) ?? def,
   };
 }

@@ -11,6 +11,7 @@ import {
   indexInput,
   indexListInput,
   intInput,
+  modelRefInput,
   optionalInput,
   textInput,
   type InputCodec,
@@ -162,5 +163,18 @@ describe('the lesson inputs slice', () => {
     expect(store.getState().lessonInputs).toEqual({ other: { seed: '9' } });
     s.resetLessonInputs();
     expect(store.getState().lessonInputs).toEqual({});
+  });
+});
+
+describe('modelRefInput', () => {
+  const codec = modelRefInput('vit-digits');
+  it('keeps course ids and hub, folder and disk references in canonical form', () => {
+    expect(codec.decode('vit-digits')).toBe('vit-digits');
+    expect(codec.decode('hf:google/vit-base-patch16-224@main')).toBe('hf:google/vit-base-patch16-224');
+    expect(codec.decode('url:https://mirror.example/vit')).toBe('url:https://mirror.example/vit/');
+    expect(codec.decode('local:my-vit')).toBe('local:my-vit');
+  });
+  it('refuses what is not a model: paths, scripts, other schemes', () => {
+    for (const bad of ['../etc', 'url:javascript:alert(1)', 'url:file:///etc/passwd', '<b>', 'hf:../x', '']) expect(codec.decode(bad)).toBeUndefined();
   });
 });
