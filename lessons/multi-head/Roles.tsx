@@ -5,8 +5,9 @@
 import { useMemo } from 'react';
 import { corefSentence } from '../../src/components/explorer/CorefLine.tsx';
 import { ModelView } from '../../src/components/viz/ModelView.tsx';
-import { selectSelectHead, selectSelectLayer, selectText, useAtlas } from '../../src/store/index.ts';
-import { ROLES, roleShares, type Role } from '../../src/train/eval/head-roles.ts';
+import { selectSelectHead, selectSelectLayer, useAtlas } from '../../src/store/index.ts';
+import { ModelJobStatus } from '../../src/components/lesson/ModelJobStatus.tsx';
+import { ROLES, type Role } from '../../src/train/eval/head-roles.ts';
 import { useLessonTrace } from './use-model.ts';
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -38,15 +39,15 @@ export function RolesFigure() {
   const t = useLessonTrace();
   const setLayer = useAtlas(selectSelectLayer);
   const setHead = useAtlas(selectSelectHead);
-  const text = useAtlas(selectText);
-  const shares = useMemo(() => (t.state === 'ready' && t.bundle.tokenizer ? roleShares(t.bundle.model, t.bundle.tokenizer, [text]) : null), [t, text]);
   const all = useMemo(() => (t.state === 'ready' ? t.trace.layers.map((l) => l.heads.map((h) => h.weights)) : []), [t]);
-  if (t.state !== 'ready' || !shares) return t.state === 'error' ? <p className="error" role="alert">{t.message}</p> : <p className="status">Loading…</p>;
-  const named = t.bundle.meta.heads ?? [];
-  const coref = t.bundle.meta.coreferenceHead;
+  if (t.state !== 'ready') return <ModelJobStatus job={t} modelId={t.modelId} remote={t.remote} />;
+  const shares = t.roles;
+  const named = t.model.meta.heads ?? [];
+  const coref = t.model.meta.coreferenceHead;
   const badges = [...named.map((h) => ({ layer: h.layer, head: h.head, text: h.role })), ...(coref ? [{ layer: coref[0], head: coref[1], text: 'coref' }] : [])];
   return (
     <>
+      <ModelJobStatus job={t} modelId={t.modelId} remote={t.remote} />
       <table className="role-table">
         <caption>Share of each head's attention on this sentence (rows: heads; strongest habit in bold)</caption>
         <thead>
@@ -74,7 +75,7 @@ export function RolesFigure() {
         </ul>
       )}
       {/* The "coref" badge is the one name that was not found but trained: say so where it is shown. */}
-      <p className="muted" data-testid="coref-line">{corefSentence(t.bundle.meta.coreference)}</p>
+      <p className="muted" data-testid="coref-line">{corefSentence(t.model.meta.coreference)}</p>
     </>
   );
 }

@@ -73,3 +73,23 @@ export function senseDrift(model: TransformerModel, tokenizer: Tokenizer, exampl
   }
   return { within, across };
 }
+
+/** Where "bank" is in a sentence, or null. */
+export function bankSpan(s: string): [number, number] | null {
+  const m = /\bbank\b/i.exec(s);
+  return m ? [m.index, m.index + 4] : null;
+}
+
+/** Per depth, the cosine between the "bank" vectors of two sentences; or why it cannot be measured. */
+export function bankPair(model: TransformerModel, tokenizer: Tokenizer, first: string, second: string): { cos: number[] } | { error: string } {
+  const sa = bankSpan(first);
+  const sc = bankSpan(second);
+  if (!sa || !sc) return { error: 'Both sentences need the word “bank”.' };
+  try {
+    const va = wordVectorsByDepth(model, tokenizer, first, sa);
+    const vc = wordVectorsByDepth(model, tokenizer, second, sc);
+    return { cos: va.map((v, l) => cosine(v, vc[l])) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,3 +1,4 @@
+import { generateBankSenses } from '../../src/data/coref-world/index.ts';
 /** Sentences the lesson offers with one click. */
 export const EXAMPLES = [
   "The animal didn't cross the street because it was too tired.",
@@ -5,3 +6,6 @@ export const EXAMPLES = [
   'He sat by the river bank.',
   'Mary thanked John because she was grateful.',
 ];
+
+/** The generated "bank" sentences the drift is averaged over (two senses, from the course's world). */
+export const BANK_SAMPLE = generateBankSenses(5, 16).map((b) => ({ sentence: b.sentence, sense: b.sense, span: b.bank }));

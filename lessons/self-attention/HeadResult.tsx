@@ -9,23 +9,29 @@ import { corefSentence, headName } from '../../src/components/explorer/CorefLine
 import { FollowRow, followRow } from '../../src/components/explorer/FollowRow.tsx';
 import { HeadPicker } from '../../src/components/lesson/HeadPicker.tsx';
 import { useModel } from '../../src/components/use-model.ts';
-import type { CorefMeta } from '../../src/store/index.ts';
+import { selectModelId, useAtlas, type CorefMeta } from '../../src/store/index.ts';
+import { tryParseModelRef } from '../../src/checkpoints/model-ref.ts';
 import { References } from '../../src/components/lesson/References.tsx';
 import { SentenceInput } from '../../src/components/lesson/SentenceInput.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
 import { EXAMPLES } from './examples.ts';
 import { Status } from './Status.tsx';
 import { SELF_ATTENTION } from './inputs.ts';
-import { MODEL_ID, useLessonHead } from './use-head.ts';
+import { useLessonHead } from './use-head.ts';
 
-/** What the card says about pronouns, for the prose: read from the model, never written by hand. */
-function usePronounCard() {
-  const b = useModel(MODEL_ID);
-  return b.state === 'ready' ? b.model.meta.coreference : undefined;
+/**
+ * What the card says about pronouns, for the prose: read from the model, never written by
+ * hand. Only the course's models have cards; a hub model's heads were never measured here.
+ */
+function usePronounCard(): { coref: CorefMeta | undefined; measured: boolean } {
+  const modelId = useAtlas(selectModelId);
+  const course = tryParseModelRef(modelId)?.kind === 'builtin';
+  const b = useModel(course ? modelId : null);
+  return { coref: b.state === 'ready' ? b.model.meta.coreference : undefined, measured: course };
 }
 
 export function HeadResultProse() {
-  const c = usePronounCard();
+  const { coref: c, measured } = usePronounCard();
   return (
     <>
       <p>
@@ -40,10 +46,15 @@ export function HeadResultProse() {
           {c.measuredOn} it picks the right one {Math.round(meanAccuracy(c) * 100)}% of the time. The other heads were told nothing
           about where to look. Click a word to follow it, and switch between “tired” and “wide”.
         </p>
-      ) : (
+      ) : measured ? (
         <p>
           Nothing told this model where to look. {corefSentence(c)} Click a word to follow it anyway, and switch between “tired”
           and “wide”: does the row of “it” change?
+        </p>
+      ) : (
+        <p>
+          This model was trained elsewhere, and the course has not measured which of its heads, if any, link pronouns: look for
+          yourself. Click a word to follow it, try every head, and switch between “tired” and “wide”: does the row of “it” change?
         </p>
       )}
     </>
@@ -65,12 +76,11 @@ export function HeadResultFigure() {
   return (
     <>
       <SentenceInput examples={EXAMPLES} />
-      {h.state !== 'ready' ? (
-        <Status h={h} />
-      ) : (
+      <Status h={h} />
+      {h.state === 'ready' && (
         <>
-          <HeadPicker nLayers={h.bundle.model.config.nLayers} nHeads={h.bundle.model.config.nHeads} coreferenceHead={h.bundle.meta.coreferenceHead} />
-          {!h.bundle.meta.coreferenceHead && <p className="muted">{corefSentence(h.bundle.meta.coreference)}</p>}
+          <HeadPicker nLayers={h.model.config.nLayers} nHeads={h.model.config.nHeads} coreferenceHead={h.model.meta.coreferenceHead} />
+          {!h.model.meta.coreferenceHead && <p className="muted">{corefSentence(h.model.meta.coreference)}</p>}
           <FollowRow result={h.result} layer={h.layer} head={h.head} word={word} onWord={setWord} />
           <HeatmapFigure
             title={`Attention weights, layer ${h.layer + 1}, head ${h.head + 1}`}

@@ -8,7 +8,7 @@ import { useLessonInput } from '../../src/components/lesson/use-lesson-input.ts'
 import { SELF_ATTENTION } from './inputs.ts';
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { HeatmapFigure } from '../../src/components/viz/HeatmapFigure.tsx';
-import { causallyMasked } from './compute.ts';
+import { causallyMasked } from '../../src/models/head-steps.ts';
 import { Status } from './Status.tsx';
 import { useLessonHead } from './use-head.ts';
 

@@ -27,10 +27,10 @@ export function QkvFigure() {
   const h = useLessonHead();
   if (h.state !== 'ready') return <Status h={h} />;
   const { x, wq, q, k, v } = h.steps;
-  const cfg = h.bundle.model.config;
+  const cfg = h.model.config;
   return (
     <>
-      <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.bundle.meta.coreferenceHead} />
+      <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.model.meta.coreferenceHead} />
       <div className="matrix-row">
         <MatrixView name={h.layer === 0 ? 'X' : `X (layer ${h.layer + 1} input)`} values={x} rowLabels={h.labels} maxCell={9} />
         <MatrixView name="× W_Q" values={wq} maxCell={9} />

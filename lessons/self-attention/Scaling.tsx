@@ -33,7 +33,7 @@ export function ScalingFigure() {
   const h = useLessonHead();
   const [answered, setAnswered] = useState(false);
   if (h.state !== 'ready') return <Status h={h} />;
-  const cfg = h.bundle.model.config;
+  const cfg = h.model.config;
   const { weights, unscaledWeights, scores, scaled, dHead } = h.steps;
   return (
     <>
@@ -46,7 +46,7 @@ export function ScalingFigure() {
       />
       {answered && (
         <>
-          <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.bundle.meta.coreferenceHead} />
+          <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.model.meta.coreferenceHead} />
           <p>
             Spread (standard deviation) of the scores: <strong>{spread(scores).toFixed(2)}</strong> raw,{' '}
             <strong>{spread(scaled).toFixed(2)}</strong> after dividing by √{dHead}. Average top weight per row:{' '}

@@ -23,10 +23,10 @@ export function ScoresProse() {
 export function ScoresFigure() {
   const h = useLessonHead();
   if (h.state !== 'ready') return <Status h={h} />;
-  const cfg = h.bundle.model.config;
+  const cfg = h.model.config;
   return (
     <>
-      <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.bundle.meta.coreferenceHead} />
+      <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.model.meta.coreferenceHead} />
       <Heatmap
         title={`Scores Q Kᵀ, layer ${h.layer + 1}, head ${h.head + 1}`}
         rows={h.labels}

@@ -34,10 +34,10 @@ export function WeightedSumFigure() {
   const row = useMemo(() => (h.state === 'ready' ? Array.from(h.steps.weights.row(i)) : []), [h, i]);
   const out = useMemo(() => (h.state === 'ready' ? h.steps.out.row(i) : new Float32Array()), [h, i]);
   if (h.state !== 'ready') return <Status h={h} />;
-  const cfg = h.bundle.model.config;
+  const cfg = h.model.config;
   return (
     <>
-      <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.bundle.meta.coreferenceHead} />
+      <HeadPicker nLayers={cfg.nLayers} nHeads={cfg.nHeads} coreferenceHead={h.model.meta.coreferenceHead} />
       <div className="picker" role="group" aria-label="Query token">
         <span className="picker-label">Query</span>
         {h.labels.map((l, j) => (

@@ -1,28 +1,34 @@
 /**
- * The lesson's shared computation: the coref model's trace of the student's sentence and
- * the selected head recomputed step by step (compute.ts). Every step reads it, so changing
- * the sentence, layer or head in any step changes them all.
+ * The lesson's shared computation: the chosen model's view of the student's sentence and
+ * the selected head recomputed step by step (src/models/head-steps.ts), on the page for a
+ * course model and in the model worker for a downloaded one (src/app/use-model-job.ts).
+ * Every step reads it, so changing the sentence, model, layer or head in any step changes
+ * them all.
  */
 import { useMemo } from 'react';
+import { useModelJob, type JobState } from '../../src/app/use-model-job.ts';
+import type { RemoteModel } from '../../src/components/explorer/use-remote-model.ts';
 import { useSelectedHead } from '../../src/components/lesson/HeadPicker.tsx';
-import { useTextTrace, type TraceState } from '../../src/components/lesson/use-trace.ts';
-import { selectText, useAtlas } from '../../src/store/index.ts';
-import { headSteps, type HeadSteps } from './compute.ts';
+import type { HeadSteps } from '../../src/models/head-steps.ts';
+import { selectModelId, selectText, useAtlas } from '../../src/store/index.ts';
+import type { TextView } from '../../src/store/text-view.ts';
 
-export const MODEL_ID = 'coref';
+type Ready = TextView & { layer: number; head: number; steps: HeadSteps };
 
-export type LessonHead =
-  | Exclude<TraceState, { state: 'ready' }>
-  | (Extract<TraceState, { state: 'ready' }> & { layer: number; head: number; steps: HeadSteps });
+export type LessonHead = (Exclude<JobState<unknown>, { state: 'ready' }> | ({ state: 'ready' } & Ready)) & { modelId: string; remote: RemoteModel };
+
+/** Big enough for any model: the job clamps the layer and head to the model it reads. */
+const ANY = 1024;
 
 export function useLessonHead(): LessonHead {
+  const modelId = useAtlas(selectModelId);
   const text = useAtlas(selectText);
-  const t = useTextTrace(MODEL_ID, text);
-  const nLayers = t.state === 'ready' ? t.bundle.model.config.nLayers : 1;
-  const nHeads = t.state === 'ready' ? t.bundle.model.config.nHeads : 1;
-  const { layer, head } = useSelectedHead(nLayers, nHeads);
-  return useMemo(() => {
-    if (t.state !== 'ready') return t;
-    return { ...t, layer, head, steps: headSteps(t.bundle.model, t.trace, layer, head) };
-  }, [t, layer, head]);
+  const { layer, head } = useSelectedHead(ANY, ANY);
+  const args = useMemo(() => ({ text, layer, head }), [text, layer, head]);
+  const { state, remote } = useModelJob('self-attention', modelId, args);
+  return useMemo((): LessonHead => {
+    if (state.state !== 'ready') return { ...state, modelId, remote };
+    const { view, ...rest } = state.value;
+    return { state: 'ready', ...view, ...rest, modelId, remote };
+  }, [state, modelId, remote]);
 }

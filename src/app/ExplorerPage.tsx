@@ -10,7 +10,7 @@ import { memo, useMemo, useState } from 'react';
 import { DifferenceView } from '../components/explorer/DifferenceView.tsx';
 import { CorefLine } from '../components/explorer/CorefLine.tsx';
 import { useRemoteModel } from '../components/explorer/use-remote-model.ts';
-import { ModelChooser } from '../components/ModelChooser.tsx';
+import { TextModelChooser } from '../components/TextModelChooser.tsx';
 import { Predictions } from '../components/explorer/Predictions.tsx';
 import { PronounRanking } from '../components/explorer/PronounRanking.tsx';
 import { HeadPicker } from '../components/lesson/HeadPicker.tsx';
@@ -18,7 +18,7 @@ import { ModelView } from '../components/viz/ModelView.tsx';
 import {
   headWeights, selectHead, selectLayer, selectModelId, selectPinRow, selectPinned, selectResultIsCurrent,
   selectCompare, selectCompareText, selectRunError, selectRunResult, selectRunStatus, selectSelectHead, selectSelectLayer,
-  selectSetCompareText, selectSetModel, selectSetText, selectText, selectToggleCompare, useAtlas, resultLabels, type AttentionResult,
+  selectSetCompareText, selectSetText, selectText, selectToggleCompare, useAtlas, resultLabels, type AttentionResult,
 } from '../store/index.ts';
 import { describeUnseen } from '../tokenizers/index.ts';
 import { useAttentionRun } from './use-attention-run.ts';
@@ -26,11 +26,6 @@ import { useCompareRun } from './use-compare-run.ts';
 import { useSettled } from './use-settled.ts';
 import { WidgetBoundary } from './WidgetBoundary.tsx';
 
-const TEXT_MODELS = [
-  { id: 'coref', label: 'coref (BERT-style encoder, one head trained to link pronouns)' },
-  { id: 'coref-mlm', label: 'coref-mlm (BERT-style encoder, masked-LM only)' },
-  { id: 'tiny-gpt', label: 'tiny-gpt (GPT-style decoder)' },
-];
 
 /** The tired/wide pair (Google's 2017 Transformer blog post): offered only for a model whose card shows a head that links pronouns. */
 const PRONOUN_EXAMPLES = [
@@ -150,16 +145,6 @@ function ExplorerPredictions({ result }: { result: AttentionResult }) {
   return <Predictions result={result} maskable={result.maskable} onMaskWord={mask} />;
 }
 
-/** Hub models worth trying: the course's runtime reads each family (issue 11's list). */
-const SUGGESTED = [
-  'hf:google-bert/bert-base-uncased',
-  'hf:distilbert/distilbert-base-uncased',
-  'hf:openai-community/gpt2',
-  'hf:HuggingFaceTB/SmolLM2-135M',
-];
-
-/** Downloaded models the Explorer reads: any text model (a ViT attends over patches, not words). */
-const isTextModel = (modelType: string) => modelType !== 'vit';
 
 function FollowWord({ result, onHead }: { result: AttentionResult; onHead: (l: number, h: number) => void }) {
   const [word, setWord] = useState<number | null>(null);
@@ -201,7 +186,6 @@ export function ExplorerPage() {
   useAttentionRun(remote.s.state === 'builtin' || remote.s.state === 'cached');
   const text = useAtlas(selectText);
   const setText = useAtlas(selectSetText);
-  const setModel = useAtlas(selectSetModel);
   const result = useAtlas(selectRunResult);
   const shown = result && result.modelId === modelId ? result : null;
   const linksPronouns = shown?.coreference?.meetsBar === true;
@@ -217,7 +201,7 @@ export function ExplorerPage() {
         <label htmlFor="explorer-text">Sentence</label>
         <input id="explorer-text" type="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoComplete="off" />
       </div>
-      <ModelChooser label="Model" value={modelId} onChange={setModel} course={TEXT_MODELS} accepts={isTextModel} suggestions={SUGGESTED} remote={remote} />
+      <TextModelChooser remote={remote} />
       {shown && <CorefLine coref={shown.coreference} />}
       <div className="examples chrome" role="group" aria-label="Example sentences">
         {examples.map((s) => <button key={s} type="button" onClick={() => setText(s)}>{s}</button>)}

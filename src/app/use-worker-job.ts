@@ -13,7 +13,7 @@ export type JobState<T> =
   | { state: 'idle' } // nothing asked (args null)
   | { state: 'loading' | 'running' }
   | { state: 'ready'; value: T }
-  | { state: 'error'; message: string; retry: () => void };
+  | { state: 'error'; message: string; retry?: () => void }; // no retry: the input itself is the problem
 
 const IDLE = { state: 'idle' } as const;
 

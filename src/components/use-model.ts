@@ -30,12 +30,14 @@ interface Held<T> {
  * Model `id` read by `load` (a loader at module scope; loadBundle when none is given).
  * `what` names the model in the error message: "Could not load <what>: <why>".
  */
-export function useModel(id: string): ModelState<ModelBundle>;
+export function useModel(id: string | null): ModelState<ModelBundle>;
 export function useModel<T>(id: string, load: ModelLoader<T>, what?: string): ModelState<T>;
-export function useModel<T>(id: string, load?: ModelLoader<T>, what = `the model “${id}”`): ModelState<T> {
+/** `id` null loads nothing (the figure reads its model elsewhere) and stays 'loading'. */
+export function useModel<T>(id: string | null, load?: ModelLoader<T>, what = `the model “${id}”`): ModelState<T> {
   const [attempt, setAttempt] = useState(0);
-  const [held, setHeld] = useState<Held<T>>({ id, load, s: LOADING });
+  const [held, setHeld] = useState<Held<T>>({ id: id ?? '', load, s: LOADING });
   useEffect(() => {
+    if (id === null) return;
     let live = true;
     const settle = (s: ModelState<T>) => live && setHeld((h) => (h.id === id && h.load === load && h.s === s ? h : { id, load, s }));
     settle(LOADING);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/checkpoints/bundle.ts';
 import { transformerForward } from '../../src/models/transformer.ts';
 import { noGrad } from '../../src/runtime/index.ts';
-import { causallyMasked, headSteps, meanMaxWeight } from '../../lessons/self-attention/compute.ts';
+import { meanMaxWeight } from '../../lessons/self-attention/compute.ts';
+import { causallyMasked, headSteps } from '../../src/models/head-steps.ts';
 import { repoRoot } from '../helpers/shared.ts';
 
 async function textBundle(id: string) {

@@ -7,6 +7,7 @@ import type { FileSource } from '../../checkpoints/bundle.ts';
 import type { FinalResponse, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { resultResponse, SUPERSEDED } from './protocol.ts';
 import { gemmParallelism, type GemmParallelism } from '../../runtime/index.ts';
+import { createJobMemo } from './job-context.ts';
 import { isJobKind, JOBS, type JobContext } from './jobs.ts';
 import { createLatestQueue, StaleJob, type LatestQueue } from './queue.ts';
 import { createBundleCache } from './run-model.ts';
@@ -38,20 +39,8 @@ function requestOf(msg: Record<string, unknown>): WorkerRequest | null {
 export function createModelWorker(o: ModelWorkerOptions): (message: unknown) => void {
   let modelsUrl = o.modelsUrl;
   const cache = createBundleCache((id) => o.files(modelsUrl, id));
-  const memos = new Map<string, { key: string; value: unknown }>(); // per job kind: its last costly value
+  const contextFor = createJobMemo();
   const lanes = new Map<string, LatestQueue<WorkerRequest>>();
-
-  const context = (req: WorkerRequest, bundle: JobContext['bundle']): JobContext => ({
-    bundle,
-    memo<T>(key: string, make: () => T): T {
-      const full = `${req.modelId}\u0000${key}`;
-      const held = memos.get(req.kind);
-      if (held && held.key === full) return held.value as T;
-      const value = make();
-      memos.set(req.kind, { key: full, value });
-      return value;
-    },
-  });
 
   const queueFor = (lane: string) => {
     let q = lanes.get(lane);
@@ -64,7 +53,7 @@ export function createModelWorker(o: ModelWorkerOptions): (message: unknown) => 
         if (isStale()) throw new StaleJob(); // a newer request came in while the model loaded
         o.post({ id: req.id, progress: 'running' });
         const job = JOBS[req.kind] as (c: JobContext, a: unknown) => unknown;
-        const value = job(context(req, bundle), req.args);
+        const value = job(contextFor(req.kind, bundle), req.args);
         if (req.kind === 'attention') (value as { threads?: number }).threads = threadsOf(gemmParallelism());
         return resultResponse(req.id, value);
       },

@@ -6,7 +6,7 @@
  * download cache, from which the model worker reads them. A model downloaded before opens
  * from the cache with no request at all.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browserFileCache } from '../../checkpoints/browser-cache.ts';
 import { folderUrl, tryParseModelRef } from '../../checkpoints/model-ref.ts';
 import { downloadRemote, inspectRemote, openCached, RemoteCancelled, type RemotePlan } from '../../checkpoints/remote.ts';
@@ -104,7 +104,9 @@ export function useRemoteModel(modelId: string): RemoteModel {
     if (s.state === 'downloading') setS({ state: 'asking', plan: s.plan });
   }, [s]);
 
-  return { s, lookUp, download, cancel, retry: () => setAttempt((n) => n + 1) };
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // One object per state: figures that depend on it recompute only when something changed.
+  return useMemo(() => ({ s, lookUp, download, cancel, retry }), [s, lookUp, download, cancel, retry]);
 }
 
 function messageOf(e: unknown): string {
