@@ -1,4 +1,6 @@
+/** Sentences the lesson offers, and the generated ones it measures over. */
 import { generateBankSenses } from '../../src/data/coref-world/index.ts';
+
 /** Sentences the lesson offers with one click. */
 export const EXAMPLES = [
   "The animal didn't cross the street because it was too tired.",
