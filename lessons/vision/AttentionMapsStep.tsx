@@ -2,6 +2,7 @@
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import type { VitModel } from '../../src/models/vit.ts';
 import { ClsMapGrid } from './ClsMapGrid.tsx';
+import { LoadedHeads } from './LoadedFigures.tsx';
 import { INK_THRESHOLD, massOn, type VitRun } from './vit-run.ts';
 import { useVitShape } from './use-vit-shape.ts';
 import { Workbench } from './Workbench.tsx';
@@ -71,5 +72,5 @@ function Maps({ model, run, image }: { model: VitModel; run: VitRun; image: Floa
 }
 
 export function AttentionMapsFigure() {
-  return <Workbench>{(vit) => vit.state === 'ready' && <Maps model={vit.model} run={vit.run} image={vit.image} />}</Workbench>;
+  return <Workbench loaded={(v) => <LoadedHeads v={v} />}>{(vit) => vit.state === 'ready' && <Maps model={vit.model} run={vit.run} image={vit.image} />}</Workbench>;
 }

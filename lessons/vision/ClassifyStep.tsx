@@ -4,6 +4,7 @@ import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { References } from '../../src/components/lesson/References.tsx';
 import { VectorBars } from '../../src/components/viz/VectorBars.tsx';
 import { percent } from './format.ts';
+import { LoadedClassify } from './LoadedFigures.tsx';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
 import type { VitRun } from './vit-run.ts';
 import { Workbench } from './Workbench.tsx';
@@ -45,7 +46,7 @@ function Classify({ run }: { run: VitRun }) {
 export function ClassifyFigure() {
   return (
     <>
-      <Workbench>{(vit) => vit.state === 'ready' && <Classify run={vit.run} />}</Workbench>
+      <Workbench loaded={(v) => <LoadedClassify v={v} />}>{(vit) => vit.state === 'ready' && <Classify run={vit.run} />}</Workbench>
       <References
         items={[
           { authors: 'Dosovitskiy, Beyer, Kolesnikov, Weissenborn, Zhai, Unterthiner, Dehghani, Minderer, Heigold, Gelly, Uszkoreit & Houlsby', year: 2021, title: 'An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale', url: 'https://arxiv.org/abs/2010.11929' },

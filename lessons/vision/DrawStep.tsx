@@ -2,6 +2,7 @@
 import { BOX, centreOfMass, FRAME } from '../../src/data/digits/index.ts';
 import { exact } from '../../src/viz/format.ts';
 import { percent } from './format.ts';
+import { LoadedVerdict } from './LoadedFigures.tsx';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
 import { Workbench } from './Workbench.tsx';
 
@@ -21,13 +22,18 @@ export function DrawProse() {
         the same seed gives the same digit).
       </p>
       <p>Everything in this lesson is recomputed from your drawing as you draw, on every step.</p>
+      <p>
+        The model picker above the pad also opens real ViTs in Hugging Face’s format, from the hub (such as{' '}
+        <code>google/vit-base-patch16-224</code>: 224 × 224 photos in 16 × 16 patches, 1000 ImageNet classes), a folder URL or your disk. Such a
+        model reads your drawing or a photo you give it, and the steps on patches, CLS attention, rollout and classification show it.
+      </p>
     </>
   );
 }
 
 export function DrawFigure() {
   return (
-    <Workbench>
+    <Workbench loaded={(v) => <LoadedVerdict v={v} />}>
       {(vit) => {
         if (vit.state !== 'ready') return null;
         const { run, image } = vit;

@@ -4,6 +4,7 @@ import { FRAME } from '../../src/data/digits/index.ts';
 import { Question } from '../../src/components/lesson/Question.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import { RangeField } from '../../src/components/lesson/controls.tsx';
+import { LoadedPatches } from './LoadedFigures.tsx';
 import { PatchCostTable } from './PatchCostTable.tsx';
 import { patchCost, patchSizes } from './vit-run.ts';
 import { useVitShape } from './use-vit-shape.ts';
@@ -62,7 +63,7 @@ export function PatchesFigure() {
         explanation={`4 × 4 patches give ${from.patches} patches plus CLS = ${from.tokens} tokens, so ${from.tokens}² = ${from.scoresPerHead.toLocaleString('en')} scores; 2 × 2 patches give ${to.tokens} tokens and ${to.scoresPerHead.toLocaleString('en')} scores: ${(to.scoresPerHead / from.scoresPerHead).toFixed(1)} times as many. Four times the patches, squared, is sixteen; the one CLS token makes it a little less.`}
         onAnswer={() => setAnswered(true)}
       />
-      <Workbench>
+      <Workbench loaded={(v) => <LoadedPatches v={v} />}>
         {(vit) => {
           const cost = patchCost(FRAME, p);
           const own = vit.model.config.patchSize;

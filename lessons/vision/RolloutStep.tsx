@@ -2,6 +2,7 @@
 import { Formula } from '../../src/components/lesson/Formula.tsx';
 import { PatchGrid } from '../../src/components/viz/PatchGrid.tsx';
 import type { VitModel } from '../../src/models/vit.ts';
+import { LoadedRollout } from './LoadedFigures.tsx';
 import { massOn, type VitRun } from './vit-run.ts';
 import { Workbench } from './Workbench.tsx';
 
@@ -16,7 +17,7 @@ export function RolloutProse() {
       </p>
       <Formula tex={String.raw`\tilde A_\ell = \mathrm{rownorm}\!\Big(\tfrac12 \tfrac1H \textstyle\sum_h A^{(\ell,h)} + \tfrac12 I\Big), \qquad \hl{R = \tilde A_L \cdots \tilde A_2\, \tilde A_1}`} />
       <p>
-        The CLS row of <em>R</em>, over the 16 patches and rescaled to sum to 1, is the map on the right. On the left, for comparison, the
+        The CLS row of <em>R</em>, over the patches (16 for vit-digits, 196 for a ViT-base) and rescaled to sum to 1, is the map on the right. On the left, for comparison, the
         last layer’s CLS row alone, averaged over its heads and rescaled the same way.
       </p>
       <p>
@@ -48,5 +49,5 @@ function Rollout({ model, run, image }: { model: VitModel; run: VitRun; image: F
 }
 
 export function RolloutFigure() {
-  return <Workbench>{(vit) => vit.state === 'ready' && <Rollout model={vit.model} run={vit.run} image={vit.image} />}</Workbench>;
+  return <Workbench loaded={(v) => <LoadedRollout v={v} />}>{(vit) => vit.state === 'ready' && <Rollout model={vit.model} run={vit.run} image={vit.image} />}</Workbench>;
 }

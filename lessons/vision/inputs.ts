@@ -8,9 +8,14 @@
  * hundreds of points, several kilobytes, far past what a URL should hold, and coarsening it
  * to fit would change the strokes under the student's pen. While there is a drawing it is
  * what the pad shows; null means the generated digit is showing.
+ *
+ * `checkpoint` is the model the steps read: the course's vit-digits, or a ViT from the hub, a
+ * folder URL or disk. With one of those, `picture` says whether it reads the pad's drawing
+ * or a photo; a photo is never an input (hundreds of kilobytes): it stays in the page
+ * (photo.ts), so a link carries the model and the layer, not the photo.
  */
 import { CANVAS, type Point, type Stroke } from '../../src/data/digits/index.ts';
-import { choiceInput, defineLessonInputs, indexInput, type InputCodec } from '../../src/store/index.ts';
+import { choiceInput, defineLessonInputs, indexInput, modelRefInput, type InputCodec } from '../../src/store/index.ts';
 
 /** Side of the pad in stroke units (the generator's canvas). */
 export const PAD = CANVAS;
@@ -81,4 +86,7 @@ export const VISION = defineLessonInputs('vision', {
   patch: indexInput(5, PATCHES), // the patch the flatten step follows
   'position-patch': indexInput(5, PATCHES), // the patch whose position vector is compared
   side: choiceInput(7, PATCH_SIDES), // the patch side the patches step cuts with
+  checkpoint: modelRefInput('vit-digits'), // the model every step reads
+  picture: choiceInput<'drawing' | 'photo'>('drawing', ['drawing', 'photo']), // what a loaded ViT reads
+  'loaded-layer': indexInput(0, 64), // the layer whose heads a loaded ViT's CLS step shows (clamped to the model's)
 });
