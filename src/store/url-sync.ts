@@ -40,7 +40,7 @@ export function applyHash(store: AtlasStore, hash: string): void {
     // A lesson link sets only what it names: a plain step link keeps the student's sentence.
     const named = namedParams(hash);
     const pick = { layer: named.has('layer') ? params.layer : s.layer, head: named.has('head') ? params.head : s.head, token: named.has('token') ? params.token : s.token, pinned: s.pinned };
-    store.setState({ ...(named.has('text') ? { text: params.text } : {}), ...clampSelection(pick, s.limits) });
+    store.setState({ ...(named.has('model') ? { modelId: params.model } : {}), ...(named.has('text') ? { text: params.text } : {}), ...clampSelection(pick, s.limits) });
     // Its inputs likewise: a link naming none (Next, Previous) keeps them all; one naming any
     // (copied, or a history entry) is the whole state, so the inputs it leaves out are at their defaults.
     const inputs = linkedInputs(hash);

@@ -139,12 +139,13 @@ export function sanitizeParams(p: Partial<ShareParams> = {}): ShareParams {
 
 /**
  * The query of an explore URL: only the settings that differ from their defaults. A lesson
- * URL carries the sentence and the selection (lessons share them) but no model or comparison.
+ * URL carries the model, the sentence and the selection (lessons 3 and 4 read the Explorer's
+ * model and sentence) but no comparison.
  */
 function buildQuery(params: Partial<ShareParams>, lesson = false, inputs: StoredInputs = {}): string {
   const p = sanitizeParams(params);
   const q = new URLSearchParams();
-  if (!lesson && p.model !== DEFAULT_PARAMS.model) q.set('model', p.model);
+  if (p.model !== DEFAULT_PARAMS.model) q.set('model', p.model);
   if (p.text !== DEFAULT_PARAMS.text) q.set('text', p.text);
   if (!lesson && p.compare !== null) q.set('compare', p.compare);
   if (p.layer !== DEFAULT_PARAMS.layer) q.set('layer', String(p.layer + 1));

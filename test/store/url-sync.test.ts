@@ -102,6 +102,18 @@ describe('startUrlSync', () => {
     expect([store.getState().text, store.getState().head]).toEqual(['The cat sat.', 1]);
   });
 
+  it('a lesson link carries the model lessons 3 and 4 read, and a link naming one opens it', () => {
+    start('#/');
+    goTo('#/lesson/self-attention/2?model=hf%3Agoogle-bert%2Fbert-base-uncased');
+    expect(store.getState().modelId).toBe('hf:google-bert/bert-base-uncased');
+    goTo('#/lesson/self-attention/3');
+    expect(store.getState().modelId).toBe('hf:google-bert/bert-base-uncased'); // Next keeps it
+    vi.advanceTimersByTime(1000);
+    expect(window.location.hash).toContain('model=hf%3Agoogle-bert%2Fbert-base-uncased');
+    goTo('#/lesson/self-attention/3?model=..%2Fetc');
+    expect(store.getState().modelId).toBe('coref'); // not a model: the default
+  });
+
   it('hashchange (a link, the back button) moves the store, and is not echoed as a push', () => {
     start('#/');
     goTo('#/explore?text=Hello&layer=3');
