@@ -12,7 +12,7 @@ export function AttentionMapsProse() {
   return (
     <>
       <p>
-        Every head of every layer computes an attention pattern over the {s ? s.tokens : 'patch and CLS'} tokens, exactly as in a text model. Its first row says how much
+        Every head of every layer computes an attention pattern over the {s ? `${s.tokens} tokens of vit-digits (197 in a ViT-base)` : 'patch and CLS tokens'}, exactly as in a text model. Its first row says how much
         the CLS token takes from each token:
       </p>
       <Formula tex={String.raw`a^{(\ell,h)}_{\mathrm{CLS}} = \hl{\mathrm{softmax}\!\left(\frac{q_{\mathrm{CLS}} K^{\top}}{\sqrt{d_k}}\right)}`} />

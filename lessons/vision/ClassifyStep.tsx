@@ -16,7 +16,7 @@ export function ClassifyProse() {
     <>
       <p>
         After the last layer, only the CLS token is used. Its final state goes through a layer norm and one linear layer with 10 outputs,
-        one score (logit) per digit, and a softmax turns the scores into probabilities that sum to 1:
+        one score (logit) per digit (a loaded ViT has one per class its id2label names: 1000 for ImageNet), and a softmax turns the scores into probabilities that sum to 1:
       </p>
       <Formula tex={String.raw`p = \hl{\mathrm{softmax}}\big(W_{\mathrm{head}}\,\mathrm{LN}(h^{L}_{\mathrm{CLS}}) + b\big), \qquad p_c = \frac{e^{\ell_c}}{\sum_{c'} e^{\ell_{c'}}}`} />
       <p>
