@@ -105,10 +105,26 @@ async function sizeOf(fetch: Fetch, url: string, signal?: AbortSignal): Promise<
   throw new RemoteError(`${hostOf(url)} does not say how large ${url} is (no Content-Range or Content-Length).`);
 }
 
-async function headerOf(fetch: Fetch, url: string, signal?: AbortSignal): Promise<SafetensorsHeader> {
-  const first = await readPrefix(fetch, url, 8, signal);
-  const size = safetensorsHeaderSize(first);
-  return readSafetensorsHeaderPrefix(await readPrefix(fetch, url, size, signal));
+/**
+ * The safetensors header of file `name` in `folder`, checked against the file's size: a file
+ * that is not safetensors, or was cut short, is named in the message before any download.
+ */
+async function headerOf(fetch: Fetch, folder: string, name: string, signal?: AbortSignal): Promise<SafetensorsHeader> {
+  const url = `${folder}${name}`;
+  const bytes = await sizeOf(fetch, url, signal);
+  if (bytes === null) throw new RemoteError(`${name} is listed but not in ${folder}.`);
+  let header: SafetensorsHeader;
+  try {
+    const size = safetensorsHeaderSize(await readPrefix(fetch, url, 8, signal));
+    header = readSafetensorsHeaderPrefix(await readPrefix(fetch, url, size, signal));
+  } catch (e) {
+    if (e instanceof RemoteError || e instanceof RemoteCancelled) throw e;
+    throw new RemoteError(`${name} is not a readable safetensors file: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (header.byteLength !== bytes) {
+    throw new RemoteError(`${name} is ${bytes} bytes, but its header describes ${header.byteLength}: the file is cut short or corrupt.`);
+  }
+  return header;
 }
 
 async function textOf(fetch: Fetch, url: string, signal?: AbortSignal): Promise<string | null> {
@@ -125,11 +141,11 @@ export async function inspectRemote(folder: string, fetch: Fetch, signal?: Abort
   const headers = new Map<string, SafetensorsHeader>();
   let index: string | undefined;
   const single = await sizeOf(fetch, `${folder}${SINGLE_FILE}`, signal);
-  if (single !== null) headers.set(SINGLE_FILE, await headerOf(fetch, `${folder}${SINGLE_FILE}`, signal));
+  if (single !== null) headers.set(SINGLE_FILE, await headerOf(fetch, folder, SINGLE_FILE, signal));
   else {
     index = (await textOf(fetch, `${folder}${INDEX_FILE}`, signal)) ?? undefined;
     if (index === undefined) throw new RemoteError(`${folder} has neither ${SINGLE_FILE} nor ${INDEX_FILE}: only safetensors weights can be opened.`);
-    for (const shard of parseSafetensorsIndex(index).shards) headers.set(shard, await headerOf(fetch, `${folder}${shard}`, signal));
+    for (const shard of parseSafetensorsIndex(index).shards) headers.set(shard, await headerOf(fetch, folder, shard, signal));
   }
   const report = checkHfHeaders(config, headers, index);
   const files: RemoteFile[] = [{ name: 'config.json', bytes: new TextEncoder().encode(config).length }];

@@ -47,6 +47,7 @@ beforeAll(async () => {
   const corrupt = new Uint8Array(tiny('model.safetensors'));
   corrupt.set(new TextEncoder().encode('{"x":'), 8); // the header's JSON no longer parses
   folders.set('atlas/corrupt', new Map([['config.json', tiny('config.json')], ['model.safetensors', corrupt]]));
+  folders.set('atlas/truncated', new Map([['config.json', tiny('config.json')], ['model.safetensors', tiny('model.safetensors').subarray(0, 5000)]]));
   folders.set('atlas/no-weights', new Map([['config.json', tiny('config.json')]]));
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -154,7 +155,8 @@ describe('inspectRemote, then downloadRemote', () => {
   it('says clearly what is wrong: no folder, no weights, a corrupt header, a server that cannot be reached', async () => {
     await expect(inspectRemote(`${base}/cdn/atlas/missing/`, fetch)).rejects.toThrow(/no config.json/);
     await expect(inspectRemote(`${base}/cdn/atlas/no-weights/`, fetch)).rejects.toThrow(/neither model.safetensors nor model.safetensors.index.json/);
-    await expect(inspectRemote(`${base}/cdn/atlas/corrupt/`, fetch)).rejects.toThrow(/header/i);
+    await expect(inspectRemote(`${base}/cdn/atlas/corrupt/`, fetch)).rejects.toThrow(/^model\.safetensors is not a readable safetensors file: .*header/i);
+    await expect(inspectRemote(`${base}/cdn/atlas/truncated/`, fetch)).rejects.toThrow(/^model\.safetensors is 5000 bytes, but its header describes \d+: the file is cut short or corrupt/);
     const refused = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
     await expect(inspectRemote('https://hub.test/a/b/resolve/main/', refused)).rejects.toThrow(/hub.test did not answer, or does not allow this page to read its files \(CORS\)/);
   });

@@ -35,6 +35,20 @@ function shardedFolder(): Map<string, Uint8Array> {
 }
 
 /**
+ * tiny-gpt with a broken model.safetensors: 'garbled' has bytes that are no safetensors
+ * header at all; 'truncated' has a sound header but lost the end of its data.
+ */
+function corruptFolder(how: 'garbled' | 'truncated'): Map<string, Uint8Array> {
+  const weights = new Uint8Array(tiny('model.safetensors'));
+  const broken = how === 'garbled' ? weights.map((b, i) => (i < 8 ? 0xff : b)) : weights.subarray(0, weights.length - 1000);
+  return new Map<string, Uint8Array>([
+    ['config.json', tiny('config.json')],
+    ['tokenizer.json', tiny('tokenizer.json')],
+    ['model.safetensors', broken],
+  ]);
+}
+
+/**
  * Serves /models/tiny/ (tiny-gpt) and /models/sharded/, and /<owner>/<name>/resolve/main/<file>
  * answered with a redirect to the file, as the hub does. `slow` sends whole-file downloads in
  * small timed chunks, so a test can cancel one midway.
@@ -44,6 +58,8 @@ export async function serve(cors: boolean, slow = false): Promise<ModelServer> {
   const folders = new Map<string, Map<string, Uint8Array>>([
     ['tiny', new Map(FILES.map((f) => [f, new Uint8Array(tiny(f))]))],
     ['sharded', shardedFolder()],
+    ['garbled', corruptFolder('garbled')],
+    ['truncated', corruptFolder('truncated')],
   ]);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     requests.push(`${req.method} ${req.url} ${req.headers.range ?? ''}`);

@@ -69,6 +69,14 @@ test('a host without CORS and a folder that is not there get messages that say s
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page.getByTestId('remote-model').getByRole('alert')).toContainText('no config.json');
 
+    // Broken weights are named, before any download: the header is read first.
+    await field.fill(`url:${open.url}/models/garbled/`);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('remote-model').getByRole('alert')).toContainText('model.safetensors');
+    await field.fill(`url:${open.url}/models/truncated/`);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('remote-model').getByRole('alert')).toContainText('model.safetensors');
+
     await field.fill('url:javascript:alert(1)');
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page.locator('.open-model [role=alert]')).toContainText('Only http and https');
