@@ -80,9 +80,16 @@ describe('a byte-level BPE model: tokens shown as the text they stand for', () =
     expect(r.model).toMatchObject({ name: 'someone/byte-gpt', stop: 259 });
   });
 
-  it('names the end token by its vocabulary string', () => {
-    const r = ready(nextToken(bpe(), { prompt: 'the', generated: [259], top: 3 }));
-    expect(r.generated).toEqual(['<|endoftext|>']);
+  it('shows a byte that is only part of a character, or a control byte, as its bytes', () => {
+    const byte = (b: number) => tok.tokenToId(BYTE_TO_CHAR[b])!;
+    const emoji = [0xf0, 0x9f, 0x99, 0x82].map(byte); // 🙂 in UTF-8, one byte per token
+    const r = ready(nextToken(bpe(), { prompt: 'the', generated: [...emoji, byte(0x01)], top: 3 }));
+    expect(r.generated).toEqual(['<0xF0>', '<0x9F>', '<0x99>', '🙂', '<0x01>']);
+  });
+
+  it('names the end token by its vocabulary string, an id past the tokenizer by its number', () => {
+    const r = ready(nextToken(bpe(), { prompt: 'the', generated: [259, 300], top: 3 }));
+    expect(r.generated).toEqual(['<|endoftext|>', '#300']); // 300: a row of the model's head past the tokenizer's 260 tokens
   });
 });
 

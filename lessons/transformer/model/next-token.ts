@@ -10,7 +10,7 @@
 import type { ModelBundle } from '../../../src/checkpoints/bundle.ts';
 import { tryParseModelRef } from '../../../src/checkpoints/model-ref.ts';
 import { lastLogits, topK } from '../../../src/models/generate.ts';
-import { readWords, tokenLabels, type Token, type Tokenizer, type UnseenWord } from '../../../src/tokenizers/index.ts';
+import { BYTE_TO_CHAR, readWords, tokenLabels, type Token, type Tokenizer, type UnseenWord } from '../../../src/tokenizers/index.ts';
 
 export interface NextTokenArgs {
   /** Typed text, read by the model's tokenizer; or token ids, for a model that has none. */
@@ -88,14 +88,27 @@ function checkIds(ids: unknown, V: number, what: string): number[] {
  * SentencePiece decoder strips from a text's first word, the byte that completes a character.
  */
 function pieceText(tok: Tokenizer, before: readonly number[], id: number): string {
+  const piece = tok.idToToken(id);
+  if (piece === undefined) return `#${id}`; // a row of the model's head the tokenizer has no token for (vocabularies padded to a round size)
   const special = Object.values(tok.specialIds).includes(id) && id !== tok.specialIds.unk;
-  if (special || showsVocabulary(tok)) return tok.idToToken(id) ?? String(id);
+  if (special || showsVocabulary(tok)) return piece;
   const context = before.slice(-CONTEXT);
   const a = tok.decode(context);
   const b = tok.decode([...context, id]);
   let same = 0;
   while (same < a.length && same < b.length && a[same] === b[same]) same++;
-  return b.slice(same);
+  const text = b.slice(same);
+  // Part of a character (one byte of an emoji), or a control byte: no text to show, so its bytes.
+  return text === '' || /^\uFFFD+$/.test(text) || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? bytesOf(tok, piece) : text;
+}
+
+const CHAR_TO_BYTE = new Map(BYTE_TO_CHAR.map((c, b) => [c, b]));
+
+/** A byte-level token's bytes as "<0xF0 0x9F>"; other tokenizers' pieces (already "<0xE2>" for a byte) as they are. */
+function bytesOf(tok: Tokenizer, piece: string): string {
+  const bytes = [...piece].map((c) => CHAR_TO_BYTE.get(c));
+  if (tok.kind !== 'byte-level-bpe' || bytes.some((b) => b === undefined)) return piece;
+  return `<${bytes.map((b) => `0x${(b as number).toString(16).toUpperCase().padStart(2, '0')}`).join(' ')}>`;
 }
 
 /** The prompt's tokens and the label of each; for a tokenizer-free model, ids only. */
