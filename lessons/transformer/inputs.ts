@@ -2,7 +2,8 @@
  * What the student sets in the Transformer lesson (src/store/lesson-inputs.ts). A box with
  * the same label and example on several steps is one input, typed once and seen on each:
  * the English sentence of the overview and cross-attention, tiny-gpt's sentence of the causal
- * mask, residual stream, LayerNorm and feed-forward steps. The rest belong to one figure each.
+ * mask, residual stream, LayerNorm and feed-forward steps. The rest belong to one figure each;
+ * the generation step's model is a model reference, so a link can name a hub model.
  */
 import { ARCHITECTURE_BLOCKS } from '../../src/viz/architecture-layout.ts';
 import {
@@ -12,6 +13,7 @@ import {
   indexInput,
   indexListInput,
   intInput,
+  modelRefInput,
   optionalInput,
   switchInput,
   textInput,
@@ -57,6 +59,8 @@ export const TRANSFORMER = defineLessonInputs('transformer', {
   'norm-token': indexInput(7, MANY),
   'norm-sublayer': choiceInput<SubLayer>('attention', ['attention', 'ffn']),
   'ffn-token': indexInput(1, MANY),
+  // Generation: the causal language model that writes (the course's tiny-gpt, or one opened from the hub, a folder or disk).
+  checkpoint: modelRefInput('tiny-gpt'),
   prompt: textInput(PROMPTS[0], MAX_BOX),
   temperature: decimalInput(0.8, 0, 2, 0.05),
   seed: intInput(1, 0, 99_999),
