@@ -35,6 +35,8 @@ export interface FileCache {
 
 /** Tokenizer files a folder may hold, in the order a loader prefers them. */
 export const TOKENIZER_FILES = ['tokenizer.json', 'tokenizer_config.json', 'vocab.txt', 'vocab.json', 'merges.txt'] as const;
+/** Small files a model folder may have besides its tokenizer: how an image model wants its pixels. */
+export const OPTIONAL_FILES = [...TOKENIZER_FILES, 'preprocessor_config.json'] as const;
 
 export interface RemoteFile {
   name: string;
@@ -151,7 +153,7 @@ export async function inspectRemote(folder: string, fetch: Fetch, signal?: Abort
   const files: RemoteFile[] = [{ name: 'config.json', bytes: new TextEncoder().encode(config).length }];
   if (index !== undefined) files.push({ name: INDEX_FILE, bytes: new TextEncoder().encode(index).length });
   for (const [name, h] of headers) files.push({ name, bytes: h.byteLength });
-  for (const name of TOKENIZER_FILES) {
+  for (const name of OPTIONAL_FILES) {
     const bytes = await sizeOf(fetch, `${folder}${name}`, signal);
     if (bytes !== null) files.push({ name, bytes });
   }
@@ -213,7 +215,7 @@ export async function downloadRemote(
 
 /** Files a model folder may hold that the loader reads; anything else the user drops is left out. */
 export function isModelFile(name: string): boolean {
-  return name === 'config.json' || name.endsWith('.safetensors') || name === INDEX_FILE || (TOKENIZER_FILES as readonly string[]).includes(name);
+  return name === 'config.json' || name.endsWith('.safetensors') || name === INDEX_FILE || (OPTIONAL_FILES as readonly string[]).includes(name);
 }
 
 /**
