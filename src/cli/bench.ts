@@ -12,6 +12,7 @@ import { matmulGflops, maxAbsDiff, runtimeForward } from './bench/ours.ts';
 import { loadTfjs, tfForward, tfMatmulGflops, useBackend, type TfBackend } from './bench/tfjs.ts';
 import { progress, round, type TimingOptions } from './bench/timing.ts';
 import { corefForwardMs } from './bench/coref-forward.ts';
+import { measureLoadMemory } from './bench/load-memory.ts';
 
 const quick = process.argv.includes('--quick');
 const MATMUL_TIMING: TimingOptions = { warmup: 3, runs: quick ? 3 : 7, minRunMs: quick ? 50 : 150 };
@@ -46,6 +47,8 @@ function runOurs(engine: 'ours1' | 'ours2'): void {
 runOurs('ours1');
 const corefForward = await corefForwardMs({ warmup: 20, runs: quick ? 5 : 15, minRunMs: 100 });
 progress(`coref traced forward, ${corefForward.tokens} tokens: ${corefForward.ms.toFixed(2)} ms`);
+const loadMemory = await measureLoadMemory();
+progress(`load memory: ${JSON.stringify(loadMemory)}`);
 const pool = await createNodeGemmPool(1);
 setGemmParallelism(pool);
 try {
@@ -93,6 +96,8 @@ const targets = [
   ...big.map((m) => ({ target: `${m.shape} two threads >= 1.6x one (second core free)`, measured: m.twoOverOne, met: (m.twoOverOne ?? 0) >= 1.6 })),
   { target: 'GPT-2-shaped forward within 4x of tfjs-wasm (ours ms / wasm ms <= 4)', measured: fwdOverWasm, met: (fwdOverWasm ?? Infinity) <= 4 },
   { target: 'coref forward with trace, 24 tokens, under 5 ms', measured: round(corefForward.ms), met: corefForward.ms < 5 },
+  // F16 decoded into one f32 copy: the loaded model holds what the download dialog estimated, no more.
+  { target: 'F16 checkpoint: retained bytes <= 1.05x the f32 estimate', measured: loadMemory.retainedOverEstimate, met: (loadMemory.retainedOverEstimate ?? Infinity) <= 1.05 },
 ];
 
 const report = {
@@ -110,6 +115,7 @@ const report = {
     timing: { matmul: MATMUL_TIMING, forward: FORWARD_TIMING, tfjsCpuForward: SLOW_FORWARD_TIMING, reported: 'median' },
   },
   matmul,
+  loadMemory,
   gpt2Shaped: {
     config: cfg,
     gflop: round(forwardFlops(cfg) / 1e9),
