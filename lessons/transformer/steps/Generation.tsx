@@ -13,14 +13,14 @@ import { useLessonInput } from '../../../src/components/lesson/use-lesson-input.
 import { SentenceInput } from '../../../src/components/lesson/SentenceInput.tsx';
 import { useRemoteModel } from '../../../src/components/explorer/use-remote-model.ts';
 import { ModelChooser } from '../../../src/components/ModelChooser.tsx';
-import { useModel } from '../../../src/components/use-model.ts';
 import { TRANSFORMER } from '../inputs.ts';
 import { modelName, type NextTokenArgs, type NextTokenReady } from '../model/next-token.ts';
 import { chooseNext, entropyBits, probabilitiesAt, type GenerationStep } from '../model/sampling.ts';
 import { HorizontalBars, ReferenceKey } from '../ui/HorizontalBars.tsx';
 import { Loading, Problem, UnseenWords } from '../ui/Notices.tsx';
 import { GPT_ID } from '../ui/use-gpt-trace.ts';
-import { sourceKey, useNextLogits, type LogitsSource } from '../ui/use-next-logits.ts';
+import { useNextLogits } from '../ui/use-next-logits.ts';
+import { tryParseModelRef } from '../../../src/checkpoints/model-ref.ts';
 import '../ui/generation.css';
 import { PROMPTS } from './examples.ts';
 
@@ -73,21 +73,22 @@ interface Written {
   run: { total: number; made: number } | null; // a click's tokens being written
 }
 
-function Generator({ source }: { source: LogitsSource }) {
+function Generator({ modelId }: { modelId: string }) {
   const [prompt] = useLessonInput(TRANSFORMER, 'prompt');
   const [temperature, setTemperature] = useLessonInput(TRANSFORMER, 'temperature');
   const [seed, setSeed] = useLessonInput(TRANSFORMER, 'seed');
   // The tokens generated belong to the model and prompt they continue: a new one (typed here,
   // or from a link) starts over. They are a history of clicks, not a setting: no link holds them.
-  const key = `${sourceKey(source)}\u0000${prompt}`;
+  const key = `${modelId}\u0000${prompt}`;
   const [written, setWritten] = useState<Written>({ key, steps: NO_STEPS, run: null });
   const { steps, run } = written.key === key ? written : { steps: NO_STEPS, run: null };
   const update = (f: (w: Written) => Written) => setWritten((w) => f(w.key === key ? w : { key, steps: NO_STEPS, run: null }));
   const ids = useId();
-  const label = modelName(source.where === 'page' ? source.bundle.id : source.modelId);
+  const label = modelName(modelId);
+  const onPage = tryParseModelRef(modelId)?.kind === 'builtin';
 
   const args = useMemo((): NextTokenArgs => ({ prompt, generated: steps.map((s) => s.id), top: TOP }), [prompt, steps]);
-  const { state, last } = useNextLogits(source, args);
+  const { state, last } = useNextLogits(modelId, args);
   const now = state.state === 'ready' ? state.value : null;
   // While the next distribution is computed (in the worker), the last one stays on show, dimmed.
   const held = last && last.value.ok ? { args: last.args, value: last.value } : null;
@@ -143,7 +144,7 @@ function Generator({ source }: { source: LogitsSource }) {
   const top = shown?.top ?? [];
   const bars = probs ? top.map((t) => probs[t.id]) : [];
   const inside = bars.reduce((a, b) => a + b, 0);
-  const retry = source.where === 'worker' && state.state === 'error' ? state.retry : undefined; // on the page an error is a bug: no second try helps
+  const retry = state.state === 'error' ? state.retry : undefined;
 
   if (now && !now.ok) return <Problem>{now.problem}</Problem>;
   if (!shown) {
@@ -201,7 +202,7 @@ function Generator({ source }: { source: LogitsSource }) {
           ? `Writing token ${Math.min(run.made + 1, run.total)} of ${run.total}… (${took})`
           : busy
             ? `Computing the next distribution… (${took})`
-            : `Computed ${source.where === 'page' ? 'on this page' : 'in the model worker'} in ${formatMs(shown.ms)}: all ${length ?? '?'} tokens went through ${shown.model.nLayers} layers again, since nothing from the last step is kept.`}
+            : `Computed ${onPage ? 'on this page' : 'in the model worker'} in ${formatMs(shown.ms)}: all ${length ?? '?'} tokens went through ${shown.model.nLayers} layers again, since nothing from the last step is kept.`}
       </p>
       {state.state === 'error' && (
         <Problem>
@@ -243,14 +244,6 @@ function Generator({ source }: { source: LogitsSource }) {
   );
 }
 
-/** The course's model, loaded on the page. */
-function CourseGenerator({ id }: { id: string }) {
-  const b = useModel(id);
-  if (b.state === 'loading') return <Loading what={id} />;
-  if (b.state === 'error') return <Problem>{b.message}<RetryButton retry={b.retry} /></Problem>;
-  return <Generator source={{ where: 'page', bundle: b.model }} />;
-}
-
 export function GenerationFigure() {
   const [checkpoint, setCheckpoint] = useLessonInput(TRANSFORMER, 'checkpoint');
   const remote = useRemoteModel(checkpoint);
@@ -259,11 +252,7 @@ export function GenerationFigure() {
     <div className="tf-figure">
       <ModelChooser label="Model" value={checkpoint} onChange={setCheckpoint} course={COURSE} accepts={(t) => CAUSAL_TYPES.has(t)} suggestions={SUGGESTED} remote={remote} />
       <SentenceInput lesson={TRANSFORMER} name="prompt" label="Prompt" examples={PROMPTS} examplesLabel="Examples for “Prompt”" />
-      {where === 'builtin' ? (
-        <CourseGenerator key={checkpoint} id={checkpoint} />
-      ) : where === 'cached' ? (
-        <Generator key={checkpoint} source={{ where: 'worker', modelId: checkpoint }} />
-      ) : null}
+      {(where === 'builtin' || where === 'cached') && <Generator key={checkpoint} modelId={checkpoint} />}
     </div>
   );
 }
